@@ -1,0 +1,5 @@
+import XCTest
+
+final class DOTPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

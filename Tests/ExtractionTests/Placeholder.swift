@@ -1,0 +1,5 @@
+import XCTest
+
+final class ExtractionPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class JSONLDPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class NTriplesPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

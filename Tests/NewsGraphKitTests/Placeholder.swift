@@ -1,0 +1,5 @@
+import XCTest
+
+final class NewsGraphKitPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

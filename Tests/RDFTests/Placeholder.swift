@@ -1,0 +1,5 @@
+import XCTest
+
+final class RDFPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class RDFXMLPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class SHACLPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

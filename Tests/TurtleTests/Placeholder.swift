@@ -1,0 +1,5 @@
+import XCTest
+
+final class TurtlePlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class ValidationPlaceholderTests: XCTestCase {
+    func testModuleLinks() {}
+}
