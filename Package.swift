@@ -25,15 +25,16 @@ let package = Package(
         .target(name: "NTriples", dependencies: ["RDF"]),
         .target(name: "Turtle", dependencies: ["RDF"]),
         .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
-        .target(name: "JSONLD", dependencies: ["RDF"]),
+        .target(name: "JSON"),
+        .target(name: "JSONLD", dependencies: ["RDF", "JSON"], resources: [.copy("Resources")]),
         .target(name: "DOT", dependencies: ["RDF"]),
         .target(name: "SHACL", dependencies: ["RDF"]),
-        .target(name: "Validation", dependencies: ["RDF", "CLibXML2", "SHACL", "JSONLD"]),
+        .target(name: "Validation", dependencies: ["RDF", "CLibXML2", "SHACL", "JSON"]),
         .target(name: "Extraction", dependencies: ["RDF"], resources: [.copy("Resources")]),
         .target(name: "Store", dependencies: ["RDF", "NTriples"]),
         .target(
             name: "NewsGraphKit",
-            dependencies: ["RDF", "NTriples", "Turtle", "RDFXML", "JSONLD", "DOT", "SHACL", "Validation", "Extraction", "Store"],
+            dependencies: ["RDF", "NTriples", "Turtle", "RDFXML", "JSON", "JSONLD", "DOT", "SHACL", "Validation", "Extraction", "Store"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
@@ -47,12 +48,13 @@ let package = Package(
         .testTarget(name: "NTriplesTests", dependencies: ["NTriples", "TestSupport"]),
         .testTarget(name: "TurtleTests", dependencies: ["Turtle", "NTriples", "TestSupport"]),
         .testTarget(name: "RDFXMLTests", dependencies: ["RDFXML", "CLibXML2", "NTriples", "Turtle", "TestSupport"]),
-        .testTarget(name: "JSONLDTests", dependencies: ["JSONLD", "NTriples", "TestSupport"]),
+        .testTarget(name: "JSONLDTests", dependencies: ["JSONLD", "JSON", "NTriples", "TestSupport"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT", "NTriples", "Turtle", "TestSupport"]),
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "Turtle", "NTriples", "TestSupport"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "NewsGraphKit", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "JSON", "SHACL", "Turtle", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "NewsGraphKit", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "NTriples", "TestSupport"]),
         .testTarget(name: "NewsGraphKitTests", dependencies: ["NewsGraphKit", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NewsGraphKit", "TestSupport"]),
     ]
 )

@@ -1,0 +1,1 @@
+// JSON values and a parser that reports line and column.
