@@ -32,10 +32,12 @@ let package = Package(
         .target(name: "Validation", dependencies: ["RDF", "CLibXML2", "SHACL", "JSON"]),
         .target(name: "Extraction", dependencies: ["RDF"], resources: [.copy("Resources")]),
         .target(name: "Store", dependencies: ["RDF", "NTriples"]),
+        // Schemas/ is the single copy of the bundled ontology, shapes, XML/JSON schemas and
+        // context; this target makes it a resource bundle so an installed tool still finds it.
+        .target(name: "NewsGraphSchemas", path: "Schemas", sources: ["SchemasBundle.swift"], resources: [.copy("MODEL.md")]),
         .target(
             name: "NewsGraphKit",
-            dependencies: ["RDF", "NTriples", "Turtle", "RDFXML", "JSON", "JSONLD", "DOT", "SHACL", "Validation", "Extraction", "Store"],
-            resources: [.copy("Resources")]
+            dependencies: ["RDF", "NTriples", "Turtle", "RDFXML", "JSON", "JSONLD", "DOT", "SHACL", "Validation", "Extraction", "Store", "NewsGraphSchemas"],
         ),
         .executableTarget(
             name: "NewsGraphCLI",
