@@ -1,0 +1,44 @@
+import RDF
+import NTriples
+
+/// One `newsgraph convert`: a file in any syntax to any syntax.
+public struct ConvertRequest {
+    public var input: String
+    public var from: RDFFormat
+    public var to: OutputFormat
+    public var output: String?
+    public var read: ReadOptions
+    public var write: WriteOptions
+
+    public init(input: String, from: RDFFormat, to: OutputFormat, output: String? = nil, read: ReadOptions = ReadOptions(), write: WriteOptions = WriteOptions()) {
+        self.input = input; self.from = from; self.to = to; self.output = output; self.read = read; self.write = write
+    }
+}
+
+public enum Converter {
+    /// Line-based syntaxes stream quad by quad (constant memory, input order kept, the way rapper
+    /// and serdi work); everything else reads the graph, then writes it sorted.
+    public static func run(_ request: ConvertRequest) throws {
+        let source = try InputSource(path: request.input)
+        let fileName = request.input == "-" ? "<stdin>" : request.input
+        do {
+            if request.from == .nTriples || request.from == .nQuads || request.from == .turtle,
+               case let .rdf(target) = request.to, target == .nTriples || target == .nQuads {
+                var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
+                try RDFFiles.withOutput(path: request.output) { output in
+                    var writer = NTriplesWriter(output: output, format: target == .nQuads ? .nQuads : .nTriples)
+                    while let q = try reader.next() { try writer.write(q) }
+                    try writer.finish()
+                }
+                return
+            }
+            var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
+            let dataset = try reader.readDataset()
+            try RDFFiles.withOutput(path: request.output) { output in
+                try RDFFiles.write(dataset, as: request.to, to: output, options: request.write)
+            }
+        } catch let e as SyntaxError {
+            throw e.inFile(fileName)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import RDF
+import NTriples
+import Turtle
+import RDFXML
+import JSON
+import JSONLD
+import DOT
+
+/// How to read RDF: the base IRI for relative references and the JSON-LD API options.
+public struct ReadOptions {
+    public var base: String?
+    public var jsonld: JSONLDOptions
+
+    public init(base: String? = nil, jsonld: JSONLDOptions = JSONLDOptions()) {
+        self.base = base
+        self.jsonld = jsonld
+    }
+}
+
+/// How to write: prefixes for the syntaxes that abbreviate, the JSON-LD form and context, and
+/// the DOT view.
+public struct WriteOptions {
+    public var prefixes: PrefixMap
+    public var base: String?
+    public var jsonldForm: JSONLDWriter.Form
+    public var jsonldContextIRI: String?
+    public var jsonldEmbed: Bool
+    public var dot: DOTOptions
+
+    public init(
+        prefixes: PrefixMap = NewsGraphPrefixes.all, base: String? = nil, jsonldForm: JSONLDWriter.Form = .compacted,
+        jsonldContextIRI: String? = nil, jsonldEmbed: Bool = false, dot: DOTOptions = DOTOptions()
+    ) {
+        self.prefixes = prefixes; self.base = base; self.jsonldForm = jsonldForm
+        self.jsonldContextIRI = jsonldContextIRI; self.jsonldEmbed = jsonldEmbed; self.dot = dot
+    }
+}
+
+/// The prefixes NewsGraph output uses: the standard vocabularies plus GRaSP and the project's own.
+public enum NewsGraphPrefixes {
+    public static let grasp = Namespace(prefix: "grasp", iri: "http://groundedannotationframework.org/grasp#")
+    public static let graspf = Namespace(prefix: "graspf", iri: "http://groundedannotationframework.org/grasp/factuality#")
+    public static let ng = Namespace(prefix: "ng", iri: "https://w3id.org/newsgraph/ontology#")
+    public static let all = PrefixMap(Vocab.wellKnown.filter { $0.prefix != "sh" } + [grasp, graspf, ng])
+}
+
+/// Reading and writing files in any supported syntax, dispatched on ``RDFFormat``.
+public enum RDFFiles {
+    /// A streaming reader for the line- and statement-based syntaxes; RDF/XML streams through
+    /// libxml2; JSON-LD is read whole (JSON cannot be processed before it is complete).
+    public static func reader(_ format: RDFFormat, source: InputSource, options: ReadOptions) throws -> any QuadSource {
+        switch format {
+        case .nTriples: return NTriplesReader(source: source, format: .nTriples)
+        case .nQuads: return NTriplesReader(source: source, format: .nQuads)
+        case .turtle: return TurtleReader(source: source, base: options.base ?? defaultBase(source.name))
+        case .rdfXML: return try RDFXMLReader(source: source, base: options.base ?? defaultBase(source.name))
+        case .jsonLD:
+            var jsonld = options.jsonld
+            if jsonld.base == nil { jsonld.base = options.base ?? defaultBase(source.name) }
+            let dataset = try JSONLDProcessor.toRDF(bytes: try source.readAll(), file: source.name, options: jsonld)
+            return DatasetSource(dataset)
+        }
+    }
+
+    /// A file's own location as its base IRI, the way browsers and rapper resolve relative references.
+    public static func defaultBase(_ path: String) -> String? {
+        guard path != "-" && !path.hasPrefix("<") else { return nil }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file://" + absolute
+    }
+
+    /// The format to read `path` as: `explicit` if given, else from the extension.
+    public static func inputFormat(path: String, explicit: String?) throws -> RDFFormat {
+        if let explicit {
+            guard let f = RDFFormat(name: explicit) else {
+                throw NewsGraphFailure.usage("unknown input format '\(explicit)'; use one of \(RDFFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return f
+        }
+        guard let f = RDFFormat(path: path) else {
+            throw NewsGraphFailure.usage("cannot tell the format of '\(path)' from its extension; pass --from \(RDFFormat.allCases.map(\.rawValue).joined(separator: "|"))")
+        }
+        return f
+    }
+
+    /// Reads a whole file into a dataset; errors name the file.
+    public static func read(path: String, format: RDFFormat, options: ReadOptions = ReadOptions()) throws -> Dataset {
+        let source = try InputSource(path: path)
+        do {
+            var reader = try reader(format, source: source, options: options)
+            return try reader.readDataset()
+        } catch let e as SyntaxError {
+            throw e.inFile(path == "-" ? "<stdin>" : path)
+        }
+    }
+
+    /// Writes a dataset in `format`. Triple-only syntaxes get the union of all graphs.
+    public static func write(_ dataset: Dataset, as format: OutputFormat, to output: OutputBuffer, options: WriteOptions = WriteOptions()) throws {
+        switch format {
+        case .rdf(.nTriples):
+            var w = NTriplesWriter(output: output, format: .nTriples)
+            for t in dataset.union.sorted() { try w.write(Quad(t)) }
+            try w.finish()
+        case .rdf(.nQuads):
+            var w = NTriplesWriter(output: output, format: .nQuads)
+            for q in dataset.sorted() { try w.write(q) }
+            try w.finish()
+        case .rdf(.turtle):
+            try TurtleWriter(prefixes: options.prefixes, base: options.base).write(dataset.union, to: output)
+        case .rdf(.rdfXML):
+            try RDFXMLWriter(prefixes: options.prefixes, base: options.base).write(dataset.union, to: output)
+        case .rdf(.jsonLD):
+            var writer = JSONLDWriter(form: options.jsonldForm)
+            writer.contextIRI = options.jsonldContextIRI
+            writer.embed = options.jsonldEmbed
+            try writer.write(dataset, to: output)
+        case .dot:
+            try DOTWriter(options: options.dot).write(dataset.union, to: output)
+        }
+        try output.flush()
+    }
+
+    /// Writes to `path` through a temporary file renamed at the end (`-` is stdout), so a failed
+    /// run never leaves half a file behind.
+    public static func withOutput(path: String?, _ body: (OutputBuffer) throws -> Void) throws {
+        guard let path, path != "-" else {
+            let output = OutputBuffer(sink: FileDescriptorSink())
+            try body(output)
+            try output.flush()
+            return
+        }
+        let sink = try AtomicFileSink(path: path)
+        do {
+            let output = OutputBuffer(sink: sink)
+            try body(output)
+            try output.flush()
+            try sink.commit()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+}
+
+/// A dataset already in memory, served as a ``QuadSource``.
+public struct DatasetSource: QuadSource {
+    var iterator: IndexingIterator<[Quad]>
+    public init(_ dataset: Dataset) { iterator = Array(dataset.quads).makeIterator() }
+    public mutating func next() throws -> Quad? { iterator.next() }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import RDF
+import JSON
+import DOT
+import SHACL
+import Turtle
+import Validation
+import NewsGraphSchemas
+
+/// One `newsgraph validate`, as the CLI parsed it.
+public struct ValidateRequest {
+    public var files: [String]
+    public var shapes: String?
+    public var xmlSchema: String?
+    public var jsonSchema: String?
+    public var shacl: Bool
+    public var schema: Bool
+    public var format: String
+    public var failOn: String
+    public var output: String?
+    public var from: String?
+    public var read: ReadOptions
+
+    public init(
+        files: [String], shapes: String? = nil, xmlSchema: String? = nil, jsonSchema: String? = nil, shacl: Bool = true,
+        schema: Bool = true, format: String = "text", failOn: String = "violation", output: String? = nil, from: String? = nil,
+        read: ReadOptions = ReadOptions()
+    ) {
+        self.files = files; self.shapes = shapes; self.xmlSchema = xmlSchema; self.jsonSchema = jsonSchema
+        self.shacl = shacl; self.schema = schema; self.format = format; self.failOn = failOn; self.output = output
+        self.from = from; self.read = read
+    }
+}
+
+/// The outcome of validating what a build wrote.
+public struct BuildValidation {
+    public var text: String
+    public var failed: Bool
+    public var isEmpty: Bool { text.isEmpty }
+}
+
+/// What a file is, for validation: an RDF syntax or DOT.
+enum ValidatedKind: Equatable {
+    case rdf(RDFFormat)
+    case dot
+}
+
+/// `newsgraph validate`: for each file, syntax → XML Schema / RELAX NG or JSON Schema → SHACL,
+/// with findings that name file, line:column, focus node, path and constraint.
+public enum ValidationRunner {
+    /// The validators, loaded once and shared by every file.
+    struct Validators {
+        var shacl: SHACLValidator?
+        var shapesName: String
+        var xml: (validate: (String) -> [Finding], name: String)?
+        var json: (validator: JSONSchemaValidator, name: String)?
+    }
+
+    static func bundled(_ name: String) throws -> String {
+        guard let url = BundledSchemas.url(name) else {
+            throw NewsGraphFailure.unreadable("the bundled \(name) is missing from this installation")
+        }
+        return url.path
+    }
+
+    static func loadValidators(_ r: ValidateRequest) throws -> Validators {
+        var v = Validators(shacl: nil, shapesName: "", xml: nil, json: nil)
+        if r.shacl {
+            let path = try r.shapes ?? bundled("shapes.ttl")
+            let format = RDFFormat(path: path) ?? .turtle
+            let shapesData = try RDFFiles.read(path: path, format: format)
+            do {
+                v.shacl = SHACLValidator(shapes: try ShapesGraph(shapesData.union))
+            } catch {
+                throw NewsGraphFailure.invalid("\(path): not a usable shapes graph: \(error)")
+            }
+            v.shapesName = path
+        }
+        if r.schema {
+            let xmlPath = try r.xmlSchema ?? bundled("newsgraph.rng")
+            do {
+                if xmlPath.lowercased().hasSuffix(".xsd") {
+                    let x = try XMLSchemaValidator(schemaPath: xmlPath)
+                    v.xml = ({ x.validate(file: $0) }, xmlPath)
+                } else {
+                    let x = try RelaxNGValidator(schemaPath: xmlPath)
+                    v.xml = ({ x.validate(file: $0) }, xmlPath)
+                }
+            } catch {
+                throw NewsGraphFailure.invalid("\(xmlPath): the schema does not load: \(error)")
+            }
+            let jsonPath = try r.jsonSchema ?? bundled("newsgraph.schema.json")
+            let bytes = try InputSource(path: jsonPath).readAll()
+            do {
+                v.json = (try JSONSchemaValidator(schema: try JSONParser.parse(bytes, file: jsonPath)), jsonPath)
+            } catch {
+                throw NewsGraphFailure.invalid("\(jsonPath): the schema does not load: \(error)")
+            }
+        }
+        return v
+    }
+
+    /// The kind of a file: from `--from`, else its extension, else its first bytes.
+    static func kind(of path: String, explicit: String?) throws -> ValidatedKind {
+        if let explicit {
+            if explicit.lowercased() == "dot" { return .dot }
+            return .rdf(try RDFFiles.inputFormat(path: path, explicit: explicit))
+        }
+        if let f = OutputFormat(path: path) {
+            switch f { case .dot: return .dot; case let .rdf(r): return .rdf(r) }
+        }
+        // Sniff: unknown extension.
+        let source = try InputSource(path: path)
+        var head: [UInt8] = []
+        _ = try source.read(into: &head, max: 4096)
+        let text = String(decoding: head, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<?xml") || text.hasPrefix("<rdf:RDF") { return .rdf(.rdfXML) }
+        if text.hasPrefix("{") || text.hasPrefix("[") { return .rdf(.jsonLD) }
+        if text.hasPrefix("digraph") || text.hasPrefix("graph") || text.hasPrefix("strict") { return .dot }
+        if text.hasPrefix("@prefix") || text.hasPrefix("PREFIX") || text.hasPrefix("@base") { return .rdf(.turtle) }
+        return .rdf(.nQuads)
+    }
+
+    /// Validates one file with the loaded validators; returns its report and the SHACL report graph.
+    static func validate(file path: String, kind: ValidatedKind, with v: Validators, read: ReadOptions) throws -> (FileReport, Graph?) {
+        var report = FileReport(file: path)
+        switch kind {
+        case .dot:
+            do {
+                _ = try DOTChecker.check(try InputSource(path: path).readAll(), file: path)
+                report.record(.syntax, [])
+            } catch let e as SyntaxError {
+                report.record(.syntax, [finding(e, file: path)])
+            }
+            report.skip(.schema, reason: "DOT has no schema stage")
+            report.skip(.shacl, reason: "DOT is a picture, not RDF")
+            return (report, nil)
+        case let .rdf(format):
+            let dataset: Dataset
+            do {
+                dataset = try RDFFiles.read(path: path, format: format, options: read)
+                report.record(.syntax, [])
+            } catch let e as SyntaxError {
+                report.record(.syntax, [finding(e, file: path)])
+                report.skip(.schema, reason: "the syntax is invalid")
+                report.skip(.shacl, reason: "the syntax is invalid")
+                return (report, nil)
+            } catch let e as RDFError {
+                if case .io = e { throw NewsGraphFailure.unreadable(e.description) }
+                report.record(.syntax, [Finding(stage: .syntax, file: path, constraint: "syntax", message: e.description)])
+                return (report, nil)
+            } catch {
+                report.record(.syntax, [Finding(stage: .syntax, file: path, constraint: "syntax", message: "\(error)")])
+                return (report, nil)
+            }
+            switch format {
+            case .rdfXML:
+                if let xml = v.xml { report.record(.schema, xml.validate(path)) } else { report.skip(.schema, reason: "--no-schema") }
+            case .jsonLD:
+                if let json = v.json {
+                    let bytes = try InputSource(path: path).readAll()
+                    if let value = try? JSONParser.parse(bytes, file: path) {
+                        report.record(.schema, json.validator.validate(value, file: path))
+                    }
+                } else { report.skip(.schema, reason: "--no-schema") }
+            default:
+                report.skip(.schema, reason: "\(format.displayName) has no document schema; SHACL checks its graph")
+            }
+            guard let shacl = v.shacl else {
+                report.skip(.shacl, reason: "--no-shacl")
+                return (report, nil)
+            }
+            let result = shacl.validate(dataset.union)
+            report.record(.shacl, result.results.map { shaclFinding($0, file: path) })
+            return (report, result.graph())
+        }
+    }
+
+    static func finding(_ e: SyntaxError, file: String) -> Finding {
+        Finding(stage: .syntax, file: e.file ?? file, line: e.position?.line, column: e.position?.column, constraint: "syntax", message: e.message)
+    }
+
+    static func shaclFinding(_ r: ValidationResult, file: String) -> Finding {
+        let severity: Validation.Severity
+        switch r.severity {
+        case .warning: severity = .warning
+        case .info: severity = .info
+        default: severity = .violation
+        }
+        return Finding(
+            severity: severity, stage: .shacl, file: file, focusNode: r.focusNode.description,
+            path: r.resultPath?.shortDescription(NewsGraphPrefixes.all.sorted.map { Namespace(prefix: $0.prefix, iri: $0.iri) }),
+            constraint: "sh:" + r.componentName + "ConstraintComponent", message: r.message, source: r.sourceShape.description,
+            value: r.value?.description)
+    }
+
+    /// Runs a whole `newsgraph validate`; returns true when the result must fail the run.
+    public static func run(_ r: ValidateRequest) throws -> Bool {
+        guard !r.files.isEmpty else { throw NewsGraphFailure.usage("give at least one file to validate") }
+        guard let threshold = Validation.Severity(name: r.failOn) else {
+            throw NewsGraphFailure.usage("--fail-on must be violation, warning or info, not '\(r.failOn)'")
+        }
+        let shaclFormat = r.format.lowercased() == "shacl"
+        let reportFormat = ReportFormat(rawValue: r.format.lowercased())
+        guard shaclFormat || reportFormat != nil else {
+            throw NewsGraphFailure.usage("--format must be text, json, junit or shacl, not '\(r.format)'")
+        }
+        var unreadable: [String] = []
+        var kinds: [(String, ValidatedKind)] = []
+        for f in r.files {
+            do { kinds.append((f, try kind(of: f, explicit: r.from))) } catch let e as RDFError {
+                unreadable.append(e.description)
+            }
+        }
+        let validators = try loadValidators(r)
+        var summary = ValidationSummary()
+        var reportGraph = Graph()
+        for (f, k) in kinds {
+            do {
+                let (report, graph) = try validate(file: f, kind: k, with: validators, read: r.read)
+                summary.append(report)
+                if let graph { reportGraph.formUnion(graph.triples.map { relabel($0, prefix: "f\(summary.files.count)") }) }
+            } catch let failure as NewsGraphFailure {
+                unreadable.append(failure.description)
+            }
+        }
+        let text: String
+        if shaclFormat {
+            let buffer = OutputBuffer()
+            var prefixes = NewsGraphPrefixes.all
+            prefixes["sh"] = Vocab.sh.ns.iri
+            try TurtleWriter(prefixes: prefixes).write(reportGraph, to: buffer)
+            text = buffer.string
+        } else if let reportFormat {
+            text = ReportFormatter(failOn: threshold).format(summary, as: reportFormat)
+        } else { text = "" }
+        try RDFFiles.withOutput(path: r.output) { $0.append(text) }
+        for u in unreadable { FileHandle.standardError.write(Data(("newsgraph: error: " + u + "\n").utf8)) }
+        if !unreadable.isEmpty { throw NewsGraphFailure.unreadable("\(unreadable.count) file(s) could not be read") }
+        return !summary.passes(failOn: threshold)
+    }
+
+    /// Validates the files a build just wrote against the bundled schemas and shapes.
+    public static func validateBuild(_ build: BuildSummary) throws -> BuildValidation {
+        let request = ValidateRequest(files: build.files)
+        let validators = try loadValidators(request)
+        var summary = ValidationSummary()
+        for f in build.files {
+            let (report, _) = try validate(file: f, kind: try kind(of: f, explicit: nil), with: validators, read: ReadOptions())
+            summary.append(report)
+        }
+        if summary.findings.isEmpty { return BuildValidation(text: "", failed: false) }
+        return BuildValidation(text: ReportFormatter().format(summary, as: .text), failed: !summary.passes())
+    }
+
+    static func relabel(_ t: Triple, prefix: String) -> Triple {
+        func f(_ x: Term) -> Term { if case let .blank(b) = x { return .blank(BlankNode(prefix + b.id)) }; return x }
+        return Triple(f(t.subject), f(t.predicate), f(t.object))
+    }
+}
