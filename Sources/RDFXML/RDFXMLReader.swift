@@ -558,40 +558,9 @@ public final class RDFXMLReader: QuadSource {
         guard let reader else { throw error("reader closed", node) }
         guard let expanded = xmlTextReaderExpand(reader) else { throw libxmlError() }
         if errors.first != nil { throw libxmlError() }
-        guard let doc = xmlNewDoc("1.0") else { throw error("out of memory", node) }
-        defer { xmlFreeDoc(doc) }
-        guard let copy = xmlDocCopyNode(expanded, doc, 1) else { throw error("could not copy the XML literal", node) }
-        xmlDocSetRootElement(doc, copy)
-        guard let out = xmlAllocOutputBuffer(nil) else { throw error("out of memory", node) }
-        let visible: xmlC14NIsVisibleCallback = { user, nodePtr, parentPtr in
-            guard let user, let nodePtr else { return 0 }
-            let root = user.assumingMemoryBound(to: xmlNode.self)
-            let n = nodePtr
-            if n == root { return 0 }
-            // xmlNs, xmlAttr and xmlNode all keep their type as the second field.
-            let t = n.pointee.type
-            var p: xmlNodePtr?
-            if t == XML_NAMESPACE_DECL || t == XML_ATTRIBUTE_NODE {
-                guard let parentPtr else { return 0 }
-                if parentPtr == root { return 0 }
-                p = parentPtr.pointee.parent
-            } else {
-                p = n.pointee.parent
-            }
-            while let q = p {
-                if q == root { return 1 }
-                p = q.pointee.parent
-            }
-            return 0
+        guard let text = XMLCanonicalizer.canonicalContent(of: expanded) else {
+            throw error("could not canonicalize the XML literal", node)
         }
-        let rc = xmlC14NExecute(doc, visible, UnsafeMutableRawPointer(copy), Int32(XML_C14N_EXCLUSIVE_1_0.rawValue), nil, 1, out)
-        var text = ""
-        if rc >= 0, let content = xmlOutputBufferGetContent(out) {
-            let size = Int(xmlOutputBufferGetSize(out))
-            text = String(decoding: UnsafeBufferPointer(start: content, count: size), as: UTF8.self)
-        }
-        xmlOutputBufferClose(out)
-        if rc < 0 { throw error("could not canonicalize the XML literal", node) }
         // Skip the subtree: libxml2 now stands on the following node.
         let r = xmlTextReaderNext(reader)
         if r < 0 || errors.first != nil { throw libxmlError() }

@@ -113,3 +113,30 @@ final class DevConformanceTests: XCTestCase {
         for f in failures { print("  FAIL " + f) }
     }
 }
+
+final class DevRoundTripTests: XCTestCase {
+    func testDevRoundTrip() throws {
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/conformance").standardized
+        var files: [URL] = []
+        for sub in ["ntriples", "turtle", "rdf-xml"] {
+            let dir = shared.appendingPathComponent(sub)
+            let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)!
+            for case let u as URL in e where u.pathExtension == "nt" && !u.lastPathComponent.contains("bad") { files.append(u) }
+        }
+        files.sort { $0.path < $1.path }
+        var ok = 0, refused: [String] = [], failed: [String] = []
+        for f in files {
+            guard let g = try? MiniNT.parse(String(contentsOf: f, encoding: .utf8)) else { continue }
+            let xml: String
+            do { xml = try RDFXMLWriter().string(g) } catch { refused.append("\(f.lastPathComponent): \(error)"); continue }
+            do {
+                var r = RDFXMLReader(source: InputSource(string: xml), base: nil)
+                let back = try r.readGraph()
+                if Isomorphism.isIsomorphic(g, back) { ok += 1 } else { failed.append("\(f.path): " + Isomorphism.difference(g, back) + "\n" + xml) }
+            } catch { failed.append("\(f.path): \(error)\n\(xml)") }
+        }
+        print("dev round trip: \(ok) ok, \(refused.count) refused, \(failed.count) failed of \(files.count)")
+        for r in refused { print("  REFUSED " + r) }
+        for r in failed { print("  FAIL " + r) }
+    }
+}
