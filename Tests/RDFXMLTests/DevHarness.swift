@@ -4,7 +4,7 @@ import RDF
 import XCTest
 
 /// Temporary: minimal N-Triples line parser for the expected results until TestSupport lands.
-enum MiniNT {
+enum NTriplesForTests {
     static func parse(_ text: String) throws -> Graph {
         var g = Graph()
         var labels: [String: BlankNode] = [:]
@@ -101,7 +101,7 @@ final class DevConformanceTests: XCTestCase {
                 var reader = RDFXMLReader(source: try InputSource(path: dir.appendingPathComponent(action).path), base: base)
                 let g = try reader.readGraph()
                 if negative { failures.append("\(id): accepted a negative test"); continue }
-                let expected = try MiniNT.parse(try String(contentsOf: dir.appendingPathComponent(field("mf:result")!), encoding: .utf8))
+                let expected = try NTriplesForTests.parse(try String(contentsOf: dir.appendingPathComponent(field("mf:result")!), encoding: .utf8))
                 if Isomorphism.isIsomorphic(g, expected) { passed += 1 } else {
                     failures.append("\(id): not isomorphic\n" + Isomorphism.difference(g, expected))
                 }
@@ -126,7 +126,7 @@ final class DevRoundTripTests: XCTestCase {
         files.sort { $0.path < $1.path }
         var ok = 0, refused: [String] = [], failed: [String] = []
         for f in files {
-            guard let g = try? MiniNT.parse(String(contentsOf: f, encoding: .utf8)) else { continue }
+            guard let g = try? NTriplesForTests.parse(String(contentsOf: f, encoding: .utf8)) else { continue }
             let xml: String
             do { xml = try RDFXMLWriter().string(g) } catch { refused.append("\(f.lastPathComponent): \(error)"); continue }
             do {
