@@ -39,7 +39,7 @@ public final class RDFXMLReader: QuadSource {
     var blanks = BlankNodeGenerator(prefix: "x")
     var usedIDs: Set<String> = []
     var sawRoot = false
-    var nameCache: [UnsafeRawPointer: [(href: [CChar], iri: String)]] = [:]
+    var nameCache: [UnsafeRawPointer: [QualifiedName]] = [:]
 
     /// - Parameters:
     ///   - source: the document; read in chunks.
@@ -225,13 +225,13 @@ public final class RDFXMLReader: QuadSource {
                 value = ""
             }
             if let ns = a.pointee.ns, let hrefPtr = ns.pointee.href {
-                let href = String(cString: hrefPtr)
-                if href == RDFSyntax.xmlNS {
+                let q = qualified(namePtr, hrefPtr, local)
+                if q.isXML {
                     if local == "lang" { lang = value } else if local == "base" { base = value }
                     continue
                 }
-                if let p = ns.pointee.prefix, String(cString: p).lowercased().hasPrefix("xml") { continue }
-                result.append(Attribute(uri: href + local, local: local, isRDF: href == RDFSyntax.ns, value: value))
+                if let p = ns.pointee.prefix, p[0] == 0x78 || p[0] == 0x58, String(cString: p).lowercased().hasPrefix("xml") { continue }
+                result.append(Attribute(uri: q.iri, local: local, isRDF: q.isRDF, value: value))
             } else {
                 if local.lowercased().hasPrefix("xml") { continue }
                 switch local {
@@ -251,24 +251,32 @@ public final class RDFXMLReader: QuadSource {
         guard let ns = node.pointee.ns, let href = ns.pointee.href else {
             throw error("element <\(String(cString: namePtr))> has no namespace; RDF/XML element names must be qualified", node)
         }
+        let local = String(cString: namePtr)
+        let q = qualified(namePtr, href, local)
+        return (q.iri, local, q.isRDF)
+    }
+
+    struct QualifiedName { var href: [CChar]; var iri: String; var isRDF: Bool; var isXML: Bool }
+
+    /// Namespace name + local name, cached per interned local name (libxml2 interns names in its
+    /// dictionary); the namespace is compared by content because its storage can be reused.
+    func qualified(_ namePtr: UnsafePointer<xmlChar>, _ href: UnsafePointer<xmlChar>, _ local: String) -> QualifiedName {
         let key = UnsafeRawPointer(namePtr)
         let hrefC = UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)
-        let local = String(cString: namePtr)
         if let entries = nameCache[key] {
-            for e in entries where e.href.withUnsafeBufferPointer({ strcmp($0.baseAddress!, hrefC) }) == 0 {
-                return (e.iri, local, e.iri.utf8.count == RDFSyntax.ns.utf8.count + local.utf8.count && e.iri.hasPrefix(RDFSyntax.ns))
-            }
+            for e in entries where e.href.withUnsafeBufferPointer({ strcmp($0.baseAddress!, hrefC) }) == 0 { return e }
         }
         let hrefString = String(cString: href)
-        let iri = hrefString + local
-        var copy = Array(hrefString.utf8CString)
-        if copy.isEmpty { copy = [0] }
-        nameCache[key, default: []].append((copy, iri))
-        return (iri, local, hrefString == RDFSyntax.ns)
+        let q = QualifiedName(href: Array(hrefString.utf8CString), iri: hrefString + local,
+                              isRDF: hrefString == RDFSyntax.ns, isXML: hrefString == RDFSyntax.xmlNS)
+        nameCache[key, default: []].append(q)
+        return q
     }
 
     func resolve(_ ref: String, _ base: String) -> String {
         if base.isEmpty { return ref }
+        // Fast path: an absolute IRI without dot segments resolves to itself.
+        if IRIReference.hasScheme(ref) && !ref.contains("/.") && !ref.contains(":.") { return ref }
         return IRIReference.resolve(ref, against: base)
     }
 

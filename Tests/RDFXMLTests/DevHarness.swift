@@ -1,6 +1,6 @@
 import Foundation
 import RDF
-@testable import RDFXML
+import RDFXML
 import XCTest
 
 /// Temporary: minimal N-Triples line parser for the expected results until TestSupport lands.
