@@ -101,8 +101,11 @@ extension Processor {
             }
         } else {
             let id: String
-            if case let .string(s)? = el.removeValue(forKey: "@id") {
+            let idValue = el.removeValue(forKey: "@id")
+            if case let .string(s)? = idValue {
                 id = isBlankNodeID(s) ? blankNodeID(s) : s
+            } else if idValue == .null {
+                id = "@null"  // an @id that expanded to null: kept apart, never turned into RDF
             } else {
                 id = blankNodeID(nil)
             }

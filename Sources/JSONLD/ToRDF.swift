@@ -45,7 +45,7 @@ extension Processor {
     /// An IRI or blank node term for a node identifier; nil when the identifier is not well-formed.
     func term(for id: String) -> Term? {
         if isBlankNodeID(id) { return .blank(BlankNode(String(id.dropFirst(2)))) }
-        guard let iri = try? IRI(id) else { return nil }
+        guard let iri = try? IRI(id), id.utf8.filter({ $0 == UInt8(ascii: "#") }).count <= 1 else { return nil }
         return .iri(iri)
     }
 

@@ -57,3 +57,16 @@ final class JSONLDConformanceTests: XCTestCase {
         }
     }
 }
+
+extension JSONLDConformanceTests {
+    func testFromRdf() throws {
+        try run("fromRdf") { s, e, opts in
+            let input = TestNQuads.parse(try s.text(e.input))
+            let out = try JSONLD.fromRDF(input, options: opts)
+            guard let expect = e.expect else { return (true, "") }
+            let expected = try s.json(expect)
+            let ok = JSONLDCompare.equal(out, expected)
+            return (ok, ok ? "" : JSONWriter(style: .compact).string(out))
+        }
+    }
+}
