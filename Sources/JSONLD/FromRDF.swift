@@ -66,6 +66,7 @@ extension Processor {
                 }
             }
             guard graph.nodes[rdfNil] != nil else { continue }
+            var listFor: [String: [JSONValue]] = [:]
             for usage in nilUsages[name] ?? [] {
                 var node = usage.node
                 var property = usage.property
@@ -81,13 +82,30 @@ extension Processor {
                     head = nodeUsage
                     if let nid = node.object["@id"]?.stringValue, !isBlankNodeID(nid) { break }
                 }
+                for id in listNodes { graph.remove(id) }
+                if let first = listNodes.last {
+                    // Substituted below, so a list nested in another list is found whichever ends first.
+                    listFor[first] = list.reversed()
+                    continue
+                }
                 var arr = head.node.object[head.property]?.asArray ?? []
                 guard head.index < arr.count, case var .object(h) = arr[head.index] else { continue }
                 h.removeValue(forKey: "@id")
                 h["@list"] = .array(list.reversed())
                 arr[head.index] = .object(h)
                 head.node.object[head.property] = .array(arr)
-                for id in listNodes { graph.remove(id) }
+            }
+            if !listFor.isEmpty {
+                func substitute(_ v: JSONValue, _ depth: Int) -> JSONValue {
+                    guard depth < 10_000, case let .object(o) = v, o.count == 1, let id = o["@id"]?.stringValue, let items = listFor[id] else { return v }
+                    return ["@list": .array(items.map { substitute($0, depth + 1) })]
+                }
+                for id in graph.order {
+                    guard let n = graph.nodes[id] else { continue }
+                    for k in n.object.keys where k != "@id" && k != "@type" {
+                        if case let .array(vals)? = n.object[k] { n.object[k] = .array(vals.map { substitute($0, 0) }) }
+                    }
+                }
             }
         }
 
@@ -141,7 +159,8 @@ extension Processor {
             switch dt {
             case Vocab.xsd.string.value: break
             case Vocab.xsd.boolean.value:
-                if l.lexicalForm == "true" { converted = true } else if l.lexicalForm == "false" { converted = false } else { type = dt }
+                if l.lexicalForm == "true" || l.lexicalForm == "1" { converted = true }
+                else if l.lexicalForm == "false" || l.lexicalForm == "0" { converted = false } else { type = dt }
             case Vocab.xsd.integer.value:
                 if isIntegerLexical(l.lexicalForm), let i = Int(l.lexicalForm.hasPrefix("+") ? String(l.lexicalForm.dropFirst()) : l.lexicalForm) {
                     converted = .int(i)

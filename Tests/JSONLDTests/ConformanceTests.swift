@@ -70,3 +70,29 @@ extension JSONLDConformanceTests {
         }
     }
 }
+
+extension JSONLDConformanceTests {
+    func testCompact() throws {
+        try run("compact") { s, e, opts in
+            let input = try s.json(e.input)
+            let context = try e.context.map { try s.json($0) } ?? .object([:])
+            let out = try JSONLD.compact(input, context: context, options: opts)
+            guard let expect = e.expect else { return (true, "") }
+            let expected = try s.json(expect)
+            let ok = JSONLDCompare.equal(out, expected)
+            return (ok, ok ? "" : JSONWriter(style: .compact).string(out))
+        }
+    }
+
+    func testFlatten() throws {
+        try run("flatten") { s, e, opts in
+            let input = try s.json(e.input)
+            let context = try e.context.map { try s.json($0) }
+            let out = try JSONLD.flatten(input, context: context, options: opts)
+            guard let expect = e.expect else { return (true, "") }
+            let expected = try s.json(expect)
+            let ok = JSONLDCompare.equal(out, expected)
+            return (ok, ok ? "" : JSONWriter(style: .compact).string(out))
+        }
+    }
+}
