@@ -24,10 +24,11 @@ extension Processor {
             }
             return result[0]
         case let .object(el):
+            let propertyDef = activeProperty.flatMap { active.terms[$0] }
             if let prev = active.previous, el["@value"] == nil, !(el.count == 1 && el["@id"] != nil) {
                 active = prev.context
             }
-            if let ap = activeProperty, let d = active.terms[ap], let c = d.context {
+            if let d = propertyDef, let c = d.context {
                 active = try processContext(active, c, baseURL: d.baseURL, overrideProtected: true)
             }
             if el["@value"] != nil {
@@ -164,7 +165,7 @@ extension Processor {
                         let c = compactedItem
                         try withNestResult(&active, &result, itemActiveProperty) { (nest: inout JSONObject) in addValue(&nest, itemActiveProperty, c, asArray: asArray) }
                     } else {
-                        var wrapper: JSONObject = [try compactIRI(&active, "@graph", vocab: true): .array(compactedItem.asArray)]
+                        var wrapper: JSONObject = [try compactIRI(&active, "@graph", vocab: true): compactedItem]
                         if let id = expandedItem["@id"]?.stringValue {
                             wrapper[try compactIRI(&active, "@id", vocab: true)] = .string(try compactIRI(&active, id, vocab: false))
                         }
@@ -183,7 +184,7 @@ extension Processor {
                     } else if which == "@index" && indexKey == "@index" {
                         mapKey = expandedItem["@index"]?.stringValue
                     } else if which == "@index" {
-                        containerKey = try compactIRI(&active, indexKey, vocab: true)
+                        containerKey = try compactIRI(&active, expandIRIConst(active, indexKey, vocab: true) ?? indexKey, vocab: true)
                         if case var .object(co) = compactedItem, let values = co[containerKey] {
                             var arr = values.asArray
                             if let first = arr.first?.stringValue {
@@ -285,12 +286,10 @@ extension Processor {
             if value["@type"] == nil, value["@language"] == nil, let d = value["@direction"]?.stringValue, d == direction, language == nil { return v }
         }
         let isValueOnly = value.count == 1 || (value.count == 2 && value["@index"] != nil && !preserveIndex)
-        let hasNullLanguageMapping = def?.language == .null
-        let hasDefault = active.defaultLanguage != nil || active.defaultDirection != nil
-        if isValueOnly && typeMapping != "@none" && (!hasDefault || !v.isString || hasNullLanguageMapping) { return v }
+        if isValueOnly && typeMapping != "@none" && (!v.isString || (language == nil && direction == nil)) { return v }
         var r = JSONObject()
         if let t = value["@type"]?.stringValue {
-            r[try compactIRI(&active, "@type", vocab: true)] = t == "@json" ? "@json" : .string(try compactIRI(&active, t, vocab: true))
+            r[try compactIRI(&active, "@type", vocab: true)] = .string(try compactIRI(&active, t, vocab: true))
         }
         if let l = value["@language"] { r[try compactIRI(&active, "@language", vocab: true)] = l }
         if let d = value["@direction"] { r[try compactIRI(&active, "@direction", vocab: true)] = d }
