@@ -26,7 +26,7 @@ public indirect enum PropertyPath: Hashable, Sendable, CustomStringConvertible, 
 
     private var atom: String {
         switch self {
-        case .predicate, .inverse: return description
+        case .predicate, .inverse, .zeroOrMore, .oneOrMore, .zeroOrOne: return description
         default: return "(" + description + ")"
         }
     }
