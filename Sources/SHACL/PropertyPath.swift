@@ -134,6 +134,16 @@ public indirect enum PropertyPath: Hashable, Sendable, CustomStringConvertible, 
 
     /// Value nodes reached from `start`, without duplicates, in discovery order.
     func evaluate(from start: DataIndex.ID, in index: DataIndex, pathIDs: PathIDs) -> [DataIndex.ID] {
+        // Fast paths: a graph is a set, so one node's objects (subjects) for one predicate are unique.
+        switch self {
+        case let .predicate(p):
+            guard let pid = pathIDs.ids[p] ?? nil else { return [] }
+            return index.objects(start, pid).map(\.n)
+        case let .inverse(.predicate(p)):
+            guard let pid = pathIDs.ids[p] ?? nil else { return [] }
+            return index.subjects(pid, start).map(\.n)
+        default: break
+        }
         var out: [DataIndex.ID] = []
         var seen = Set<DataIndex.ID>()
         for n in step([start], index: index, ids: pathIDs, inverse: false) where seen.insert(n).inserted { out.append(n) }
