@@ -130,8 +130,9 @@ public enum DOTChecker {
                 let b = bytes[i]
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B {
                     i += 1
-                } else if b == UInt8(ascii: "#") && (i == 0 || bytes[i - 1] == 0x0A) {
-                    // A C-preprocessor output line; Graphviz skips '#' only at the start of a line.
+                } else if b == UInt8(ascii: "#") {
+                    // The language reference reserves '#' lines for C-preprocessor output, but
+                    // Graphviz's lexer skips '#' to the end of the line wherever it appears.
                     while i < bytes.count && bytes[i] != 0x0A { i += 1 }
                 } else if b == UInt8(ascii: "/") && peekByte(1) == UInt8(ascii: "/") {
                     while i < bytes.count && bytes[i] != 0x0A { i += 1 }

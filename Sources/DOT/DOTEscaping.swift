@@ -41,10 +41,14 @@ public enum DOTEscaping {
         return out + "\""
     }
 
-    /// Text inside an HTML-like label (`<…>`): XML character escaping; newlines become `<BR/>`.
+    /// Text inside an HTML-like label (`<…>`): XML character escaping, newlines as `<BR/>`, and
+    /// backslashes doubled, because Graphviz still expands `\N`, `\G`… inside HTML text (even
+    /// when written as `&#92;N`), while `\\` comes out as one backslash.
     public static func html(_ s: String) -> String {
         var needs = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x7F || b >= 0xC2 { needs = true; break }
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x5C || b == 0x7F || b >= 0xC2 {
+            needs = true; break
+        }
         if !needs { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
@@ -54,6 +58,7 @@ public enum DOTEscaping {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "\\": out += "\\\\"
             case "\n": out += "<BR/>"
             case "\t": out += " "
             default:

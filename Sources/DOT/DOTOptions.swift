@@ -71,6 +71,9 @@ public struct DOTOptions: Sendable {
     public var collapseRoles = true
     /// Replace each GRaSP attribution by an edge source —[reported/denied]→ event.
     public var collapseAttributions = true
+    /// Write "participant" on every event → participant edge. Off by default: an event hub
+    /// has many of them, the words crowd the picture, and the legend says what the colour means.
+    public var labelParticipantEdges = false
     /// Draw the legend cluster.
     public var legend = true
     /// Wrap node names longer than this many characters onto several lines.

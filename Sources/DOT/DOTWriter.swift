@@ -86,11 +86,17 @@ public struct DOTWriter: Sendable {
             out.append(DOTEscaping.quotedID(view.nodes[edge.from].id))
             out.append(" -> ")
             out.append(DOTEscaping.quotedID(view.nodes[edge.to].id))
-            out.append(" [label=")
-            out.append(DOTEscaping.quotedText(truncate(edge.label, to: options.maxLabelLength)))
+            if edge.style == .participant && !options.labelParticipantEdges {
+                out.append(" [arrowhead=none")
+            } else {
+                out.append(" [label=")
+                out.append(DOTEscaping.quotedText(truncate(edge.label, to: options.maxLabelLength)))
+            }
             out.append(Self.edgeAttributes(edge.style))
-            out.append(", tooltip=")
-            out.append(DOTEscaping.quotedText(edge.tooltip))
+            if !edge.tooltip.isEmpty {
+                out.append(", tooltip=")
+                out.append(DOTEscaping.quotedText(edge.tooltip))
+            }
             out.append("];\n")
         }
         out.append("}\n")
@@ -191,7 +197,7 @@ public struct DOTWriter: Sendable {
 
     static func edgeLegend(_ style: EdgeStyle) -> (name: String, color: String, sample: String) {
         switch style {
-        case .participant: return ("participant", "#d97706", "——→")
+        case .participant: return ("participant", "#d97706", "———")
         case .role: return ("role", "#1d4ed8", "——→")
         case .reported: return ("reported", "#15803d", "━━→")
         case .uncertain: return ("reported (uncertain)", "#15803d", "- - →")

@@ -56,7 +56,7 @@ struct GraphView {
     static let foldedLinks: Set<IRI> = [
         Vocab.owl.sameAs, Vocab.schema.sameAs, DOTVocab.schemaHTTPS("sameAs"), Vocab.schema.ns("url"),
         DOTVocab.schemaHTTPS("url"), Vocab.rdfs.seeAlso, Vocab.rdfs.ns("isDefinedBy"), DOTVocab.foaf("homepage"),
-        Vocab.rdfs.subClassOf, Vocab.itsrdf.taClassRef,
+        Vocab.itsrdf.taClassRef,
     ]
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -106,6 +106,7 @@ struct GraphView {
         var contested = Set<Int>()
         let derivedFrom = Vocab.prov.wasDerivedFrom
         let participant = Vocab.schema.ns("participant")
+        var predicateNames: [IRI: String] = [:]
 
         for r in 0..<n where table.isSubject[r] {
             for link in table.links[r] {
@@ -120,13 +121,19 @@ struct GraphView {
                 default: break
                 }
                 guard isNode[r], !foldedLinks.contains(link.predicate), drawable(o) else { continue }
+                if hasInstances && link.predicate == Vocab.rdfs.subClassOf { continue }
                 if !table.isSubject[o] { isNode[o] = true }
                 let style: EdgeStyle
                 if link.predicate == derivedFrom { style = .provenance }
                 else if case .mention = category[r] { style = .mention }
                 else if link.predicate == participant { style = .participant }
                 else { style = .plain }
-                edges.insert(ViewEdge(from: r, to: o, label: localName(link.predicate.value), style: style, tooltip: shortForm(.iri(link.predicate))))
+                let label: String
+                if let cached = predicateNames[link.predicate] { label = cached } else {
+                    label = localName(link.predicate.value)
+                    predicateNames[link.predicate] = label
+                }
+                edges.insert(ViewEdge(from: r, to: o, label: label, style: style, tooltip: ""))
             }
         }
 
@@ -197,7 +204,7 @@ struct GraphView {
         view.nodes.reserveCapacity(order.count)
         for (id, r) in order {
             position[r] = view.nodes.count
-            var node = describe(r, id: id, table: table, category: category[r], classifier: &classifier)
+            var node = describe(r, id: id, table: table, category: category[r], classifier: &classifier, predicateNames: &predicateNames)
             node.details += detailLines[r] ?? []
             node.documents = Array(Set(documents[r])).sorted()
             if contested.contains(r) { node.contested = true }
@@ -235,7 +242,9 @@ struct GraphView {
         }
     }
 
-    private static func describe(_ r: Int, id: String, table: ResourceTable, category: Category, classifier: inout NodeClassifier) -> ViewNode {
+    private static func describe(
+        _ r: Int, id: String, table: ResourceTable, category: Category, classifier: inout NodeClassifier, predicateNames: inout [IRI: String]
+    ) -> ViewNode {
         let term = table.terms[r]
         let kind: EntityKind
         let style: NodeStyle
@@ -277,13 +286,15 @@ struct GraphView {
         if !typeNames.isEmpty { tooltip.append("a " + typeNames.joined(separator: ", ")) }
         var literalLines: [String] = []
         for (p, l) in table.literals[r] {
-            literalLines.append(localName(p.value) + ": " + truncate(l.lexicalForm, to: 160))
+            let pName: String
+            if let cached = predicateNames[p] { pName = cached } else { pName = localName(p.value); predicateNames[p] = pName }
+            literalLines.append(pName + ": " + truncate(l.lexicalForm, to: 160))
         }
         literalLines.sort()
         tooltip += literalLines.prefix(24)
         if literalLines.count > 24 { tooltip.append("… \(literalLines.count - 24) more") }
         var links: [String] = []
-        for l in table.links[r] where foldedLinks.contains(l.predicate) && l.predicate != Vocab.rdfs.subClassOf {
+        for l in table.links[r] where foldedLinks.contains(l.predicate) {
             if case let .iri(i) = table.terms[l.object] { links.append(i.value) }
         }
         links.sort()

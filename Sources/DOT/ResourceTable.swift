@@ -126,11 +126,20 @@ func words(ofClassName name: String) -> String {
     return out
 }
 
+/// Namespaces longest first, so the first match is the longest (what `PrefixMap.split` picks),
+/// without a dictionary walk per node.
+private let namespacesLongestFirst: [(prefix: String, iri: String)] =
+    DOTVocab.prefixes.sorted.sorted { $0.iri.utf8.count != $1.iri.utf8.count ? $0.iri.utf8.count > $1.iri.utf8.count : $0.prefix < $1.prefix }
+
 /// A term as a person reads it: `prefix:local` when a well-known prefix fits, else the IRI.
 func shortForm(_ term: Term) -> String {
     switch term {
     case let .iri(i):
-        if let (p, l) = DOTVocab.prefixes.split(i), !l.isEmpty { return p + ":" + l }
+        for ns in namespacesLongestFirst where i.value.hasPrefix(ns.iri) {
+            let local = i.value.utf8.dropFirst(ns.iri.utf8.count)
+            if local.isEmpty { break }
+            return ns.prefix + ":" + String(Substring(local))
+        }
         return i.value
     case let .blank(b): return "_:" + b.id
     case let .literal(l): return l.lexicalForm
