@@ -1,0 +1,419 @@
+import Foundation
+import RDF
+
+/// How a node is drawn: one of the six entity kinds, or a document / mention when those are asked for.
+enum NodeStyle: Hashable {
+    case entity(EntityKind)
+    case document
+    case mention
+}
+
+/// What an edge means, which decides its colour and line style.
+enum EdgeStyle: Int, Comparable {
+    case plain, participant, role, reported, uncertain, denied, quote, provenance, mention
+    static func < (a: EdgeStyle, b: EdgeStyle) -> Bool { a.rawValue < b.rawValue }
+}
+
+struct ViewNode {
+    var resource: Int
+    var id: String
+    var kind: EntityKind
+    var style: NodeStyle
+    var name: String
+    var typeLabel: String
+    var details: [String]
+    var tooltip: [String]
+    var url: String?
+    var contested: Bool
+    var documents: [Int]
+}
+
+struct ViewEdge: Hashable {
+    var from: Int
+    var to: Int
+    var label: String
+    var style: EdgeStyle
+    var tooltip: String
+}
+
+/// The picture before it is written: which resources become nodes, which links become edges,
+/// after folding the NewsGraph model's structural nodes and applying the view options. Kept apart
+/// from the text output so that the views can be tested on structure, not on DOT strings.
+struct GraphView {
+    var nodes: [ViewNode] = []
+    /// Edges between positions in `nodes`, sorted.
+    var edges: [ViewEdge] = []
+    /// Nodes dropped by focus, type filter and maxNodes.
+    var omitted = 0
+    var totalNodes = 0
+    /// Document resource → display name, for `clusterBy: .document`.
+    var documentNames: [Int: String] = [:]
+
+    static let namePredicates: [IRI] = [
+        Vocab.schema.name, DOTVocab.schemaHTTPS("name"), Vocab.rdfs.label, DOTVocab.foaf("name"),
+        DOTVocab.skos("prefLabel"), Vocab.dcterms.title, DOTVocab.dc("title"), Vocab.nif.anchorOf,
+    ]
+    static let foldedLinks: Set<IRI> = [
+        Vocab.owl.sameAs, Vocab.schema.sameAs, DOTVocab.schemaHTTPS("sameAs"), Vocab.schema.ns("url"),
+        DOTVocab.schemaHTTPS("url"), Vocab.rdfs.seeAlso, Vocab.rdfs.ns("isDefinedBy"), DOTVocab.foaf("homepage"),
+        Vocab.itsrdf.taClassRef,
+    ]
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    static func build(_ graph: Graph, options: DOTOptions) throws(DOTError) -> GraphView {
+        let table = ResourceTable(graph)
+        var classifier = NodeClassifier(superClasses: table.superClasses)
+        let n = table.count
+        var category = [Category](repeating: .entity(.other), count: n)
+        func isClass(_ r: Int) -> Bool {
+            guard case let .iri(i) = table.terms[r] else { return false }
+            return table.classes.contains(i) || table.superClasses[i] != nil
+                || table.types[r].contains { $0 == Vocab.rdfs.Class || $0 == Vocab.owl.Class }
+        }
+        var hasInstances = false
+        for r in 0..<n where table.isSubject[r] {
+            if let c = classifier.category(types: table.types[r]) {
+                category[r] = c
+            } else if table.objects(r, Vocab.nif.referenceContext).count > 0 {
+                category[r] = .mention
+            }
+            if !table.types[r].isEmpty && !isClass(r) { hasInstances = true }
+        }
+        // Classes are folded into their instances' labels, unless the graph is only an ontology.
+        if hasInstances {
+            for r in 0..<n where isClass(r) { category[r] = .hidden }
+        }
+
+        func drawable(_ r: Int) -> Bool {
+            switch category[r] {
+            case .entity: return true
+            case .document: return options.includeProvenance
+            case .mention: return options.includeMentions
+            case .role: return !options.collapseRoles
+            case .attribution: return !options.collapseAttributions
+            case .quotation, .hidden: return false
+            }
+        }
+
+        var isNode = [Bool](repeating: false, count: n)
+        for r in 0..<n where table.isSubject[r] && drawable(r) { isNode[r] = true }
+
+        var edges: Set<ViewEdge> = []
+        var documents = [[Int]](repeating: [], count: n)
+        var roleHolders: [Int: [Int]] = [:]
+        var attributionTargets: [Int: [Int]] = [:]
+        var detailLines: [Int: [String]] = [:]
+        var contested = Set<Int>()
+        let derivedFrom = Vocab.prov.wasDerivedFrom
+        let participant = Vocab.schema.ns("participant")
+        var predicateNames: [IRI: String] = [:]
+
+        for r in 0..<n where table.isSubject[r] {
+            for link in table.links[r] {
+                let o = link.object
+                if link.predicate == derivedFrom {
+                    documents[r].append(o)
+                    if !options.includeProvenance { continue }
+                }
+                switch category[o] {
+                case .role where options.collapseRoles: roleHolders[o, default: []].append(r); continue
+                case .attribution where options.collapseAttributions: attributionTargets[o, default: []].append(r); continue
+                default: break
+                }
+                guard isNode[r], !foldedLinks.contains(link.predicate), drawable(o) else { continue }
+                if hasInstances && link.predicate == Vocab.rdfs.subClassOf { continue }
+                if !table.isSubject[o] { isNode[o] = true }
+                let style: EdgeStyle
+                if link.predicate == derivedFrom { style = .provenance }
+                else if case .mention = category[r] { style = .mention }
+                else if link.predicate == participant { style = .participant }
+                else { style = .plain }
+                let label: String
+                if let cached = predicateNames[link.predicate] { label = cached } else {
+                    label = localName(link.predicate.value)
+                    predicateNames[link.predicate] = label
+                }
+                edges.insert(ViewEdge(from: r, to: o, label: label, style: style, tooltip: ""))
+            }
+        }
+
+        if options.collapseRoles {
+            for (role, holders) in roleHolders {
+                let roleName = table.firstLiteral(role, [Vocab.schema.ns("roleName")] + namePredicates) ?? "role"
+                let targets = table.links[role].filter { l in
+                    if l.predicate == derivedFrom { return false }
+                    if case .entity = category[l.object] { return true }
+                    return false
+                }.map(\.object)
+                for h in holders where isNode[h] {
+                    if targets.isEmpty {
+                        detailLines[h, default: []].append(roleName)
+                    }
+                    for t in targets {
+                        if !table.isSubject[t] { isNode[t] = true }
+                        edges.insert(ViewEdge(from: h, to: t, label: roleName, style: .role, tooltip: "role: " + roleName))
+                    }
+                }
+            }
+        }
+
+        if options.collapseAttributions {
+            let isAttributionFor = DOTVocab.grasp("isAttributionFor")
+            let attributedTo = Vocab.prov.ns("wasAttributedTo")
+            for r in 0..<n where category[r] == .attribution {
+                let targets = Set(table.objects(r, isAttributionFor) + (attributionTargets[r] ?? [])).filter { isNode[$0] }
+                let sources = table.objects(r, attributedTo).filter { drawable($0) }
+                var values = table.objects(r, Vocab.rdf.value).map { localName(table.terms[$0].iri?.value ?? "").uppercased() }
+                values += table.allLiterals(r, Vocab.rdf.value).map { $0.uppercased() }
+                let negative = values.contains { $0 == "NEG" || $0 == "NEGATIVE" }
+                let certainty = values.first { ["PROBABLE", "POSSIBLE", "UNDERSPECIFIED"].contains($0) }
+                var label = negative ? "denied" : "reported"
+                if let certainty { label += " (" + certainty.lowercased() + ")" }
+                let style: EdgeStyle = negative ? .denied : certainty == nil ? .reported : .uncertain
+                for t in targets.sorted() {
+                    if negative { contested.insert(t) }
+                    for s in sources {
+                        if !table.isSubject[s] { isNode[s] = true }
+                        edges.insert(ViewEdge(from: s, to: t, label: label, style: style, tooltip: "attribution: " + shortForm(table.terms[r])))
+                    }
+                }
+            }
+        }
+
+        if options.includeQuotations {
+            for r in 0..<n where category[r] == .quotation {
+                guard let text = table.firstLiteral(r, [Vocab.schema.ns("text"), DOTVocab.schemaHTTPS("text")]) else { continue }
+                let speakers = table.objects(r, Vocab.schema.ns("spokenByCharacter")) + table.objects(r, Vocab.schema.ns("author"))
+                let about = table.objects(r, Vocab.schema.ns("about"))
+                let label = "“" + truncate(text, to: 40) + "”"
+                for s in speakers where isNode[s] || drawable(s) {
+                    for a in about where isNode[a] {
+                        isNode[s] = true
+                        edges.insert(ViewEdge(from: s, to: a, label: label, style: .quote, tooltip: text))
+                    }
+                }
+            }
+        }
+
+        // Nodes.
+        var view = GraphView()
+        var position = [Int](repeating: -1, count: n)
+        var order: [(id: String, r: Int)] = []
+        for r in 0..<n where isNode[r] { order.append((nodeID(table.terms[r]), r)) }
+        order.sort { $0.id < $1.id }
+        view.nodes.reserveCapacity(order.count)
+        for (id, r) in order {
+            position[r] = view.nodes.count
+            var node = describe(r, id: id, table: table, category: category[r], classifier: &classifier, predicateNames: &predicateNames)
+            node.details += detailLines[r] ?? []
+            node.documents = Array(Set(documents[r])).sorted()
+            if contested.contains(r) { node.contested = true }
+            view.nodes.append(node)
+        }
+        for node in view.nodes {
+            for d in node.documents where view.documentNames[d] == nil {
+                view.documentNames[d] = table.firstLiteral(d, namePredicates) ?? localName(shortForm(table.terms[d]))
+            }
+        }
+        var edgeList: [ViewEdge] = []
+        edgeList.reserveCapacity(edges.count)
+        for var e in edges where position[e.from] >= 0 && position[e.to] >= 0 {
+            e.from = position[e.from]; e.to = position[e.to]
+            edgeList.append(e)
+        }
+        edgeList.sort { a, b in
+            if a.from != b.from { return a.from < b.from }
+            if a.to != b.to { return a.to < b.to }
+            if a.style != b.style { return a.style < b.style }
+            return a.label < b.label
+        }
+        view.edges = edgeList
+        view.totalNodes = view.nodes.count
+        try view.applyViews(options, table: table)
+        return view
+    }
+
+    /// A node's DOT ID: the IRI itself (stable across runs and views), or `_:label` for blank nodes.
+    static func nodeID(_ term: Term) -> String {
+        switch term {
+        case let .iri(i): return i.value
+        case let .blank(b): return "_:" + b.id
+        case let .literal(l): return l.lexicalForm
+        }
+    }
+
+    private static func describe(
+        _ r: Int, id: String, table: ResourceTable, category: Category, classifier: inout NodeClassifier, predicateNames: inout [IRI: String]
+    ) -> ViewNode {
+        let term = table.terms[r]
+        let kind: EntityKind
+        let style: NodeStyle
+        switch category {
+        case let .entity(k): kind = k; style = .entity(k)
+        case .document: kind = .other; style = .document
+        case .mention: kind = .other; style = .mention
+        default: kind = .other; style = .entity(.other)
+        }
+        var name = table.firstLiteral(r, namePredicates) ?? ""
+        if name.isEmpty {
+            switch term {
+            case let .iri(i): name = localName(i.value)
+            case let .blank(b): name = "_:" + b.id
+            case let .literal(l): name = l.lexicalForm
+            }
+        }
+        // The most specific class that gave the node its category names its type.
+        let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
+        var candidates: [IRI] = []
+        for t in table.types[r] where classifier.category(types: [t]) == category { candidates.append(t) }
+        if candidates.isEmpty { candidates = table.types[r] }
+        candidates.sort { a, b in
+            let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
+            return ba != bb ? !ba : a < b
+        }
+        let typeLabel = candidates.first.map { words(ofClassName: localName($0.value)) } ?? ""
+
+        var details: [String] = []
+        if case .entity(.event) = category {
+            if let date = table.firstLiteral(r, [Vocab.schema.ns("startDate"), DOTVocab.schemaHTTPS("startDate"), Vocab.schema.ns("endDate")]) {
+                details.append(date)
+            }
+        }
+        let contested = table.firstLiteral(r, [DOTVocab.ng("contested")]).map { $0 == "true" || $0 == "1" } ?? false
+
+        var tooltip = [shortForm(term)]
+        let typeNames = table.types[r].map { shortForm(.iri($0)) }.sorted()
+        if !typeNames.isEmpty { tooltip.append("a " + typeNames.joined(separator: ", ")) }
+        var literalLines: [String] = []
+        for (p, l) in table.literals[r] {
+            let pName: String
+            if let cached = predicateNames[p] { pName = cached } else { pName = localName(p.value); predicateNames[p] = pName }
+            literalLines.append(pName + ": " + truncate(l.lexicalForm, to: 160))
+        }
+        literalLines.sort()
+        tooltip += literalLines.prefix(24)
+        if literalLines.count > 24 { tooltip.append("… \(literalLines.count - 24) more") }
+        var links: [String] = []
+        for l in table.links[r] where foldedLinks.contains(l.predicate) {
+            if case let .iri(i) = table.terms[l.object] { links.append(i.value) }
+        }
+        links.sort()
+        for l in links.prefix(8) { tooltip.append("sameAs: " + shortForm(.iri(IRI(unchecked: l)))) }
+        let url = links.first { $0.hasPrefix("http://www.wikidata.org/") || $0.hasPrefix("https://www.wikidata.org/") } ?? links.first
+
+        return ViewNode(
+            resource: r, id: id, kind: kind, style: style, name: name, typeLabel: typeLabel, details: details,
+            tooltip: tooltip, url: url, contested: contested, documents: [])
+    }
+
+    // MARK: Views
+
+    private mutating func applyViews(_ options: DOTOptions, table: ResourceTable) throws(DOTError) {
+        guard options.focus != nil || !options.types.isEmpty || options.maxNodes != nil else { return }
+        if let m = options.maxNodes, m < 0 { throw DOTError.invalidOption("maxNodes must not be negative") }
+        if options.depth < 0 { throw DOTError.invalidOption("depth must not be negative") }
+        var keep = [Bool](repeating: true, count: nodes.count)
+        var roots = Set<Int>()
+
+        if let focus = options.focus {
+            roots = findFocus(focus, table: table)
+            guard !roots.isEmpty else { throw DOTError.focusNotFound(focus, suggestions: suggestions(for: focus, table: table)) }
+            var adjacency = [[Int]](repeating: [], count: nodes.count)
+            for e in edges { adjacency[e.from].append(e.to); adjacency[e.to].append(e.from) }
+            var distance = [Int](repeating: -1, count: nodes.count)
+            var frontier = roots.sorted()
+            for r in frontier { distance[r] = 0 }
+            var d = 0
+            while !frontier.isEmpty && d < options.depth {
+                d += 1
+                var next: [Int] = []
+                for v in frontier { for w in adjacency[v] where distance[w] < 0 { distance[w] = d; next.append(w) } }
+                frontier = next
+            }
+            for i in nodes.indices { keep[i] = distance[i] >= 0 }
+        }
+
+        if !options.types.isEmpty {
+            for i in nodes.indices where keep[i] && !roots.contains(i) {
+                if case .entity = nodes[i].style, !options.types.contains(nodes[i].kind) { keep[i] = false }
+            }
+        }
+
+        if let maxNodes = options.maxNodes {
+            var degree = [Int](repeating: 0, count: nodes.count)
+            for e in edges where keep[e.from] && keep[e.to] { degree[e.from] += 1; degree[e.to] += 1 }
+            var kept = nodes.indices.filter { keep[$0] }
+            if kept.count > maxNodes {
+                // Most connected first; the node ID order of `nodes` breaks ties deterministically.
+                kept.sort { a, b in
+                    let ra = roots.contains(a), rb = roots.contains(b)
+                    if ra != rb { return ra }
+                    if degree[a] != degree[b] { return degree[a] > degree[b] }
+                    return a < b
+                }
+                for i in kept[maxNodes...] { keep[i] = false }
+            }
+        }
+
+        var newIndex = [Int](repeating: -1, count: nodes.count)
+        var newNodes: [ViewNode] = []
+        for i in nodes.indices where keep[i] { newIndex[i] = newNodes.count; newNodes.append(nodes[i]) }
+        var newEdges: [ViewEdge] = []
+        for var e in edges where keep[e.from] && keep[e.to] {
+            e.from = newIndex[e.from]; e.to = newIndex[e.to]
+            newEdges.append(e)
+        }
+        omitted = nodes.count - newNodes.count
+        nodes = newNodes
+        edges = newEdges
+    }
+
+    /// Folded for matching: lower case, no diacritics, typographic apostrophes as `'`.
+    static func fold(_ s: String) -> String {
+        s.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: .whitespaces)
+    }
+
+    private func names(of node: ViewNode, table: ResourceTable) -> [String] {
+        var all = [node.name]
+        for (p, l) in table.literals[node.resource] where GraphView.namePredicates.contains(p) || localName(p.value) == "alternateName" {
+            all.append(l.lexicalForm)
+        }
+        return all
+    }
+
+    private func findFocus(_ query: String, table: ResourceTable) -> Set<Int> {
+        var q = query
+        if q.hasPrefix("<") && q.hasSuffix(">") && q.count >= 2 { q = String(q.dropFirst().dropLast()) }
+        var byID = Set<Int>()
+        for (i, node) in nodes.enumerated() where node.id == q || shortForm(table.terms[node.resource]) == q {
+            byID.insert(i)
+        }
+        if !byID.isEmpty { return byID }
+        let folded = GraphView.fold(q)
+        var byName = Set<Int>()
+        for (i, node) in nodes.enumerated() {
+            if names(of: node, table: table).contains(where: { GraphView.fold($0) == folded }) { byName.insert(i) }
+        }
+        if !byName.isEmpty { return byName }
+        for (i, node) in nodes.enumerated() where GraphView.fold(localName(node.id)) == folded { byName.insert(i) }
+        return byName
+    }
+
+    private func suggestions(for query: String, table: ResourceTable) -> [String] {
+        let words = GraphView.fold(query).split(separator: " ").map(String.init).filter { $0.count >= 3 }
+        guard !words.isEmpty else { return [] }
+        var found = Set<String>()
+        for node in nodes {
+            let name = GraphView.fold(node.name)
+            if words.contains(where: { name.contains($0) }) { found.insert(node.name) }
+        }
+        return Array(found.sorted().prefix(5))
+    }
+}
+
+/// Cuts `s` to at most `limit` characters, ending with "…" when it was cut.
+func truncate(_ s: String, to limit: Int) -> String {
+    guard limit > 0, s.count > limit else { return s }
+    return String(s.prefix(max(1, limit - 1))) + "…"
+}

@@ -1,0 +1,147 @@
+import RDF
+
+/// Extra vocabularies the writer recognises by name. Kept here rather than in `Vocab` because
+/// only the picture needs them.
+enum DOTVocab {
+    static let grasp = Namespace(prefix: "grasp", iri: "http://groundedannotationframework.org/grasp#")
+    static let graspf = Namespace(prefix: "graspf", iri: "http://groundedannotationframework.org/grasp/factuality#")
+    static let ng = Namespace(prefix: "ng", iri: "https://w3id.org/newsgraph/ontology#")
+    static let id = Namespace(prefix: "id", iri: "https://w3id.org/newsgraph/id/")
+    static let foaf = Namespace(prefix: "foaf", iri: "http://xmlns.com/foaf/0.1/")
+    static let skos = Namespace(prefix: "skos", iri: "http://www.w3.org/2004/02/skos/core#")
+    static let dc = Namespace(prefix: "dc", iri: "http://purl.org/dc/elements/1.1/")
+    static let schemaHTTPS = Namespace(prefix: "schema", iri: "https://schema.org/")
+
+    /// Prefixes used to shorten IRIs in tooltips.
+    static let prefixes = PrefixMap(Vocab.wellKnown + [grasp, graspf, ng, id, foaf, skos, dc])
+}
+
+/// The graph as the writer sees it: every IRI or blank node interned once, with its types, its
+/// literal properties and its links. Built in one pass so that a 100,000-node graph costs one
+/// hash look-up per term rather than repeated pattern queries.
+struct ResourceTable {
+    struct Link { var predicate: IRI; var object: Int }
+
+    var terms: [Term] = []
+    var types: [[IRI]] = []
+    var literals: [[(predicate: IRI, value: Literal)]] = []
+    var links: [[Link]] = []
+    var isSubject: [Bool] = []
+    /// rdfs:subClassOf edges between classes, for classifying subclasses declared in the graph.
+    var superClasses: [IRI: [IRI]] = [:]
+    /// Every IRI used as an rdf:type object: those are classes, not things to draw.
+    var classes: Set<IRI> = []
+    private var index: [Term: Int] = [:]
+
+    init(_ graph: Graph) {
+        index.reserveCapacity(graph.count / 2)
+        let rdfType = Term.iri(Vocab.rdf.type)
+        let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
+        for t in graph {
+            guard case let .iri(p) = t.predicate, !t.subject.isLiteral else { continue }
+            let s = intern(t.subject)
+            isSubject[s] = true
+            switch t.object {
+            case let .literal(l):
+                literals[s].append((p, l))
+            case let .iri(o) where t.predicate == rdfType:
+                types[s].append(o)
+                classes.insert(o)
+            default:
+                if t.predicate == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
+                    superClasses[sub, default: []].append(sup)
+                }
+                let o = intern(t.object)
+                links[s].append(Link(predicate: p, object: o))
+            }
+        }
+    }
+
+    var count: Int { terms.count }
+
+    func lookup(_ term: Term) -> Int? { index[term] }
+
+    private mutating func intern(_ term: Term) -> Int {
+        if let i = index[term] { return i }
+        let i = terms.count
+        index[term] = i
+        terms.append(term)
+        types.append([])
+        literals.append([])
+        links.append([])
+        isSubject.append(false)
+        return i
+    }
+
+    /// The first literal of the first predicate in `predicates` that has one, preferring English
+    /// or untagged strings, then the smallest, so the choice does not depend on triple order.
+    func firstLiteral(_ r: Int, _ predicates: [IRI]) -> String? {
+        for p in predicates {
+            var best: Literal?
+            var bestRank = Int.max
+            for (q, l) in literals[r] where q == p {
+                let lang = l.language?.lowercased()
+                let rank = lang == nil ? 1 : (lang == "en" || lang!.hasPrefix("en-")) ? 0 : 2
+                if rank < bestRank || (rank == bestRank && best.map { l < $0 } ?? true) { best = l; bestRank = rank }
+            }
+            if let best { return best.lexicalForm }
+        }
+        return nil
+    }
+
+    func allLiterals(_ r: Int, _ p: IRI) -> [String] {
+        literals[r].filter { $0.predicate == p }.map(\.value.lexicalForm).sorted()
+    }
+
+    func objects(_ r: Int, _ p: IRI) -> [Int] {
+        links[r].compactMap { $0.predicate == p ? $0.object : nil }
+    }
+}
+
+/// The part of the IRI after the last `#`, `/` or `:`: what people call a term by.
+func localName(_ iri: String) -> String {
+    var s = Substring(iri)
+    while s.hasSuffix("/") || s.hasSuffix("#") { s = s.dropLast() }
+    if let i = s.lastIndex(where: { $0 == "#" || $0 == "/" }) {
+        let tail = s[s.index(after: i)...]
+        if !tail.isEmpty { return String(tail) }
+    }
+    if let i = s.lastIndex(of: ":") {
+        let tail = s[s.index(after: i)...]
+        if !tail.isEmpty { return String(tail) }
+    }
+    return iri
+}
+
+/// "NewsMediaOrganization" → "news media organization"; a class name read as words.
+func words(ofClassName name: String) -> String {
+    var out = ""
+    var previousLower = false
+    for ch in name {
+        if ch == "_" || ch == "-" { out.append(" "); previousLower = false; continue }
+        if ch.isUppercase && previousLower { out.append(" ") }
+        previousLower = ch.isLowercase || ch.isNumber
+        out.append(contentsOf: ch.lowercased())
+    }
+    return out
+}
+
+/// Namespaces longest first, so the first match is the longest (what `PrefixMap.split` picks),
+/// without a dictionary walk per node.
+private let namespacesLongestFirst: [(prefix: String, iri: String)] =
+    DOTVocab.prefixes.sorted.sorted { $0.iri.utf8.count != $1.iri.utf8.count ? $0.iri.utf8.count > $1.iri.utf8.count : $0.prefix < $1.prefix }
+
+/// A term as a person reads it: `prefix:local` when a well-known prefix fits, else the IRI.
+func shortForm(_ term: Term) -> String {
+    switch term {
+    case let .iri(i):
+        for ns in namespacesLongestFirst where i.value.hasPrefix(ns.iri) {
+            let local = i.value.utf8.dropFirst(ns.iri.utf8.count)
+            if local.isEmpty { break }
+            return ns.prefix + ":" + String(Substring(local))
+        }
+        return i.value
+    case let .blank(b): return "_:" + b.id
+    case let .literal(l): return l.lexicalForm
+    }
+}

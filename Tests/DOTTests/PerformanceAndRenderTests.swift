@@ -1,0 +1,100 @@
+import Foundation
+import RDF
+import XCTest
+@testable import DOT
+
+enum PerformanceGraphs {
+    /// `count` people in a NewsGraph-shaped graph: name, nationality, a role, and one event per
+    /// 50 people that has them as participants: about 7 triples per person.
+    static func people(count: Int) -> Graph {
+        var triples: [Triple] = []
+        triples.reserveCapacity(count * 8)
+        let id = "https://w3id.org/newsgraph/id/"
+        let name = Vocab.schema.name, participant = Vocab.schema.ns("participant")
+        let countries = (0..<20).map { Term.iri(IRI(unchecked: id + "country-\($0)")) }
+        for (i, c) in countries.enumerated() {
+            triples.append(Triple(c, Vocab.rdf.type, .iri(Vocab.schema.Country)))
+            triples.append(Triple(c, name, .literal(Literal("Country \(i)"))))
+        }
+        var event = Term.iri(IRI(unchecked: id + "event-0"))
+        for i in 0..<count {
+            let p = Term.iri(IRI(unchecked: id + "person-\(i)"))
+            if i % 50 == 0 {
+                event = .iri(IRI(unchecked: id + "event-\(i / 50)"))
+                triples.append(Triple(event, Vocab.rdf.type, .iri(Vocab.schema.Event)))
+                triples.append(Triple(event, name, .literal(Literal("Meeting number \(i / 50)"))))
+            }
+            triples.append(Triple(p, Vocab.rdf.type, .iri(Vocab.schema.Person)))
+            triples.append(Triple(p, name, .literal(Literal("Person Number \(i)"))))
+            triples.append(Triple(p, Vocab.schema.ns("nationality"), countries[i % 20]))
+            triples.append(Triple(p, Vocab.schema.sameAs, .iri(IRI(unchecked: "http://www.wikidata.org/entity/Q\(i)"))))
+            triples.append(Triple(event, participant, p))
+            if i > 0 { triples.append(Triple(p, Vocab.schema.ns("knows"), .iri(IRI(unchecked: id + "person-\(i / 2)")))) }
+        }
+        return Graph(triples)
+    }
+}
+
+final class DOTPerformanceTests: XCTestCase {
+    /// The writer on a 100,000-node graph: must be well under a second in a release build
+    /// (`swift test -c release --filter DOTPerformanceTests`). Debug builds are 20–50× slower, so
+    /// there the test uses a tenth of the graph and only prints the time.
+    func testHundredThousandNodes() throws {
+        #if DEBUG
+        let people = 9_780, expectedNodes = 9_780 + 196 + 20
+        #else
+        let people = 98_020, expectedNodes = 100_001
+        #endif
+        let graph = PerformanceGraphs.people(count: people)
+        let start = Date()
+        let out = OutputBuffer()
+        try DOTWriter().write(graph, to: out)
+        let seconds = Date().timeIntervalSince(start)
+        print("DOT writer: \(graph.count) triples, \(expectedNodes) nodes → \(out.bytes.count / 1_000) kB of DOT in \(String(format: "%.3f", seconds)) s")
+        XCTAssertTrue(out.string.hasPrefix("// NewsGraph DOT: \(expectedNodes) nodes"))
+        #if !DEBUG
+        XCTAssertLessThan(seconds, 1.0)
+        #endif
+        let checkStart = Date()
+        let summary = try DOTChecker.check(out.bytes)
+        print("DOT checker: \(out.bytes.count / 1_000) kB in \(String(format: "%.3f", Date().timeIntervalSince(checkStart))) s")
+        XCTAssertEqual(summary.nodeStatements, expectedNodes + 1)  // + the legend
+    }
+}
+
+final class GraphvizTests: XCTestCase {
+    func testRendersEveryFormat() throws {
+        guard Graphviz.isInstalled else { throw XCTSkip("Graphviz is not installed (apt-get install graphviz)") }
+        let dot = try DOTWriter().string(SampleGraphs.small())
+        let magic: [GraphvizFormat: [UInt8]] = [.png: [0x89, 0x50, 0x4E, 0x47], .pdf: Array("%PDF".utf8), .svg: Array("<?xml".utf8)]
+        for format in GraphvizFormat.allCases {
+            let path = DOTAssert.temporaryDirectory.appendingPathComponent("small.\(format.rawValue)").path
+            XCTAssertEqual(try Graphviz.render(dot: dot, format: format, to: path), "")
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            XCTAssertEqual(Array(bytes.prefix(magic[format]?.count ?? 0)), magic[format], format.rawValue)
+        }
+    }
+
+    func testSurfacesDotErrors() throws {
+        guard Graphviz.isInstalled else { throw XCTSkip("Graphviz is not installed (apt-get install graphviz)") }
+        let path = DOTAssert.temporaryDirectory.appendingPathComponent("broken.svg").path
+        XCTAssertThrowsError(try Graphviz.render(dot: "digraph { a -- b }", format: .svg, to: path)) { error in
+            guard case let .failed(status, stderr)? = error as? GraphvizError else { return XCTFail("\(error)") }
+            XCTAssertNotEqual(status, 0)
+            XCTAssertTrue(stderr.contains("syntax error"), stderr)
+            XCTAssertTrue("\(error)".contains("syntax error"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "no half-written picture")
+    }
+
+    func testSaysHowToInstallGraphviz() throws {
+        setenv("GRAPHVIZ_DOT", "/nonexistent/graphviz/dot", 1)
+        defer { unsetenv("GRAPHVIZ_DOT") }
+        XCTAssertNil(Graphviz.executablePath())
+        XCTAssertThrowsError(try Graphviz.render(dot: "digraph {}", format: .png, to: "/tmp/never.png")) { error in
+            XCTAssertEqual(error as? GraphvizError, .notInstalled)
+            XCTAssertTrue("\(error)".contains("apt-get install graphviz"))
+            XCTAssertTrue("\(error)".contains("brew install graphviz"))
+        }
+    }
+}

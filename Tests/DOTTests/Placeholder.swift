@@ -1,5 +1,0 @@
-import XCTest
-
-final class DOTPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}
