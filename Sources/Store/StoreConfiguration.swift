@@ -135,7 +135,8 @@ public struct StoreConfiguration: Sendable {
     public var protocolKind: StoreProtocol
     /// Statements per chunk (one HTTP request per graph per chunk). Bounds memory and request size.
     public var chunkTriples: Int
-    /// Whole-request deadline in seconds (connect, upload, server work, download).
+    /// Whole-request deadline in seconds (connect, upload, server work, download). Rounded up to
+    /// whole seconds, at least 1: Linux Foundation truncates fractions, and 0 would fail at once.
     public var timeout: TimeInterval
     /// Extra attempts after the first on connection errors, time-outs, 5xx and 429.
     public var maxRetries: Int
@@ -161,7 +162,7 @@ public struct StoreConfiguration: Sendable {
     ) {
         self.protocolKind = protocolKind
         self.chunkTriples = max(1, chunkTriples)
-        self.timeout = timeout
+        self.timeout = max(1, timeout.rounded(.up))
         self.maxRetries = max(0, maxRetries)
         self.retryBaseDelay = retryBaseDelay
         self.maxRetryDelay = maxRetryDelay
