@@ -83,6 +83,13 @@ public final class StandardDocumentLoader: DocumentLoader {
             }
             return RemoteDocument(documentURL: url, document: try readFile(resource.path, url: url))
         }
+        if stripped == JSONLDWriter.projectContextIRI || stripped == "https://w3id.org/newsgraph/context" {
+            guard let resource = Bundle.module.url(forResource: "newsgraph-context", withExtension: "jsonld", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "newsgraph-context", withExtension: "jsonld") else {
+                throw JSONLDError(JSONLDErrorCode.loadingDocumentFailed, "the bundled project context is missing from the installation")
+            }
+            return RemoteDocument(documentURL: url, document: try readFile(resource.path, url: url))
+        }
         if stripped.hasPrefix("file://") {
             return RemoteDocument(documentURL: url, document: try readFile(String(stripped.dropFirst(7)), url: url))
         }

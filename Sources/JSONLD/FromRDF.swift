@@ -168,7 +168,7 @@ extension Processor {
             default:
                 if isDoubleLexical(l.lexicalForm), let d = Double(l.lexicalForm), d.isFinite { converted = .double(d) } else { type = dt }
             }
-        } else if !mode10 && dt == Vocab.rdf.JSON.value {
+        } else if !mode10 && parseJSONLiterals && dt == Vocab.rdf.JSON.value {
             do { converted = try JSONParser.parse(Array(l.lexicalForm.utf8), options: .init(duplicateKeys: .lastWins)) } catch {
                 throw err(JSONLDErrorCode.invalidJSONLiteral, "rdf:JSON literal is not JSON: \(error.message)")
             }

@@ -138,7 +138,9 @@ extension Processor {
         }
         if vocab, let vocabIRI = active.vocab, iri.hasPrefix(vocabIRI), iri.count > vocabIRI.count {
             let suffix = String(iri.dropFirst(vocabIRI.count))
-            if active.terms[suffix] == nil { return suffix }
+            // Guard (beyond the spec): a suffix that would read back as an absolute or compact IRI,
+            // a blank node or a keyword is not used.
+            if active.terms[suffix] == nil && !suffix.contains(":") && !suffix.hasPrefix("@") { return suffix }
         }
         var best: String?
         for (term, def) in active.terms {

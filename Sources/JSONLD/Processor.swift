@@ -10,6 +10,9 @@ final class Processor {
     var depth = 0
     var blankCounter = 0
     var blankMap: [String: String] = [:]
+    /// fromRdf turns rdf:JSON literals into @json values (the API's behaviour); the writer keeps
+    /// them as typed strings so a non-canonical lexical form survives the round trip.
+    var parseJSONLiterals = true
 
     init(options: JSONLDOptions) { self.options = options }
 
