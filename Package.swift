@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "NTriples", "TestSupport"]),
         .testTarget(name: "NewsGraphKitTests", dependencies: ["NewsGraphKit", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["NewsGraphKit", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NewsGraphKit", "RDF", "TestSupport"]),
     ]
 )

@@ -58,8 +58,8 @@ public enum RDFFiles {
         case .jsonLD:
             var jsonld = options.jsonld
             if jsonld.base == nil { jsonld.base = options.base ?? defaultBase(source.name) }
-            let dataset = try JSONLDProcessor.toRDF(bytes: try source.readAll(), file: source.name, options: jsonld)
-            return DatasetSource(dataset)
+            let document = try JSONLD.parse(try source.readAll(), file: source.name)
+            return DatasetSource(try JSONLD.toRDF(document, options: jsonld))
         }
     }
 
@@ -111,10 +111,8 @@ public enum RDFFiles {
         case .rdf(.rdfXML):
             try RDFXMLWriter(prefixes: options.prefixes, base: options.base).write(dataset.union, to: output)
         case .rdf(.jsonLD):
-            var writer = JSONLDWriter(form: options.jsonldForm)
-            writer.contextIRI = options.jsonldContextIRI
-            writer.embed = options.jsonldEmbed
-            try writer.write(dataset, to: output)
+            let context: JSONLDWriter.ContextChoice = options.jsonldContextIRI.map { .reference($0) } ?? .embedded
+            try JSONLDWriter(form: options.jsonldForm, context: context, embed: options.jsonldEmbed).write(dataset, to: output)
         case .dot:
             try DOTWriter(options: options.dot).write(dataset.union, to: output)
         }
