@@ -74,11 +74,12 @@ public struct NTriplesWriter: QuadSink {
             output.append(label(b.id))
         case let .literal(l):
             output.append(byte: 0x22)
-            output.append(NTriplesEscaping.escapeString(l.lexicalForm))
+            NTriplesWriter.appendEscaped(l.lexicalForm, to: output)
             output.append(byte: 0x22)
             if let language = l.language {
                 output.append(byte: 0x40)
-                output.append(language)
+                // Canonical form (RDF 1.2): lower case; tags compare case-insensitively anyway.
+                output.append(language.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? language.lowercased() : language)
                 if let direction = l.direction {
                     output.append("--")
                     output.append(direction)
@@ -88,6 +89,51 @@ public struct NTriplesWriter: QuadSink {
                 output.append(NTriplesEscaping.escapeIRI(l.datatype.value))
                 output.append(byte: 0x3E)
             }
+        }
+    }
+
+    /// Appends a lexical form with canonical escapes: `\b \t \n \f \r \" \\`, `\uXXXX` for other
+    /// controls, U+007F and the noncharacters U+FFFE/U+FFFF; everything else as UTF-8.
+    static func appendEscaped(_ s: String, to output: OutputBuffer) {
+        var s = s
+        s.withUTF8 { p in
+            var clean = 0
+            var i = 0
+            let n = p.count
+            func flush(_ upTo: Int) {
+                if upTo > clean { output.append(bytes: UnsafeBufferPointer(rebasing: p[clean..<upTo])) }
+            }
+            while i < n {
+                let b = p[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xEF { i += 1; continue }
+                if b == 0xEF {
+                    if i + 2 < n, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {
+                        flush(i)
+                        output.append(p[i + 2] == 0xBE ? "\\uFFFE" : "\\uFFFF")
+                        i += 3
+                        clean = i
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                flush(i)
+                switch b {
+                case 0x08: output.append("\\b")
+                case 0x09: output.append("\\t")
+                case 0x0A: output.append("\\n")
+                case 0x0C: output.append("\\f")
+                case 0x0D: output.append("\\r")
+                case 0x22: output.append("\\\"")
+                case 0x5C: output.append("\\\\")
+                default:
+                    let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+                    output.append(bytes: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+                i += 1
+                clean = i
+            }
+            flush(n)
         }
     }
 
