@@ -444,6 +444,8 @@ public struct TurtleReader: QuadSource {
 
     mutating func rdfLiteral() throws -> Literal {
         let lexical = try string()
+        // LANGTAG and '^^' are tokens of their own; white space may precede them.
+        try skip()
         let c = try cursor.peek()
         if c == 0x40 {
             cursor.advance()
@@ -466,6 +468,7 @@ public struct TurtleReader: QuadSource {
         if c == 0x5E {
             guard try cursor.peek(at: 1) == 0x5E else { throw error("expected '^^' before a datatype") }
             cursor.advance(); cursor.advance()
+            try skip()
             guard let b = try cursor.peek() else { throw error("expected a datatype IRI") }
             if b == 0x3C { return Literal(lexical, datatype: try iriRef()) }
             let start = cursor.position
