@@ -90,7 +90,7 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Decimal digits (no leading/trailing zeros) and exponent n with value = 0.d1d2… × 10^n.
-    static func shortestDigits(_ d: Double) -> (String, Int) {
+    public static func shortestDigits(_ d: Double) -> (String, Int) {
         let s = "\(d)"  // Swift prints the shortest round-tripping representation.
         var mantissa = s
         var exp = 0
