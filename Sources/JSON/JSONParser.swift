@@ -324,3 +324,57 @@ public struct JSONParser {
         }
     }
 }
+
+extension JSONParser {
+    /// Line and column of the value a JSON Pointer (RFC 6901, e.g. `/@graph/3/name`) designates,
+    /// so errors found after parsing (JSON-LD's) can still point into the file. Nil when the path
+    /// does not exist.
+    public static func position(ofPointer pointer: String, in bytes: [UInt8]) -> TextPosition? {
+        var p = JSONParser(bytes: bytes, options: .init(maxDepth: 100_000, duplicateKeys: .lastWins), file: nil)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.pos = 3; p.lineStart = 3 }
+        p.skipWhitespace()
+        func unescape(_ t: Substring) -> String {
+            var out = "", tilde = false
+            for c in t {
+                if tilde { out.append(c == "1" ? "/" : c == "0" ? "~" : c); tilde = false }
+                else if c == "~" { tilde = true } else { out.append(c) }
+            }
+            return out
+        }
+        let tokens = pointer.isEmpty ? [] : pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(unescape)
+        for token in tokens {
+            guard p.pos < bytes.count else { return nil }
+            if bytes[p.pos] == UInt8(ascii: "{") {
+                p.pos += 1
+                var found = false
+                while !found {
+                    p.skipWhitespace()
+                    guard p.pos < bytes.count, bytes[p.pos] == UInt8(ascii: "\"") else { return nil }
+                    guard let key = try? p.parseString() else { return nil }
+                    p.skipWhitespace()
+                    guard p.pos < bytes.count, bytes[p.pos] == UInt8(ascii: ":") else { return nil }
+                    p.pos += 1
+                    p.skipWhitespace()
+                    if key == token { found = true; break }
+                    guard (try? p.parseValue()) != nil else { return nil }
+                    p.skipWhitespace()
+                    guard p.pos < bytes.count, bytes[p.pos] == UInt8(ascii: ",") else { return nil }
+                    p.pos += 1
+                }
+            } else if bytes[p.pos] == UInt8(ascii: "["), let index = Int(token) {
+                p.pos += 1
+                for _ in 0..<index {
+                    p.skipWhitespace()
+                    guard (try? p.parseValue()) != nil else { return nil }
+                    p.skipWhitespace()
+                    guard p.pos < bytes.count, bytes[p.pos] == UInt8(ascii: ",") else { return nil }
+                    p.pos += 1
+                }
+                p.skipWhitespace()
+            } else {
+                return nil
+            }
+        }
+        return p.position(p.pos)
+    }
+}

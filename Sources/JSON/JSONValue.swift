@@ -175,9 +175,17 @@ public struct JSONObject: Hashable, Sendable, Sequence {
         return true
     }
 
+    /// Order-independent, like ==: the pairs' hashes are combined with a commutative sum.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
-        for k in keys.sorted() { hasher.combine(k); hasher.combine(self[k]) }
+        var sum = 0
+        for i in keys.indices {
+            var h = Hasher()
+            h.combine(keys[i])
+            h.combine(values[i])
+            sum = sum &+ h.finalize()
+        }
+        hasher.combine(sum)
     }
 }
 

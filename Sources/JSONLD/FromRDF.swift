@@ -216,6 +216,7 @@ extension Processor {
 extension JSONLD {
     /// Serialize RDF as JSON-LD (§8.4): expanded JSON-LD for a dataset.
     public static func fromRDF(_ dataset: Dataset, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> JSONValue {
-        try Processor(options: options).fromRDF(dataset)
+        let p = Processor(options: options)
+        return try onLargeStack { () throws(JSONLDError) in try p.fromRDF(dataset) }
     }
 }

@@ -203,19 +203,23 @@ extension JSONLD {
     /// (a context, a document with `@context`, or an IRI loaded through the document loader).
     public static func compact(_ input: JSONValue, context: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> JSONValue {
         let p = Processor(options: options)
-        let expanded = try p.expandDocument(input)
-        return try p.compactDocument(expanded, context: context)
+        return try onLargeStack { () throws(JSONLDError) in
+            let expanded = try p.expandDocument(input)
+            return try p.compactDocument(expanded, context: context)
+        }
     }
 
     /// Flattening (§9, `flatten()`): every node at the top level (in `@graph`), blank nodes
     /// relabelled; compacted when a context is given.
     public static func flatten(_ input: JSONValue, context: JSONValue? = nil, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> JSONValue {
         let p = Processor(options: options)
-        let expanded = try p.expandDocument(input)
-        p.resetBlankNodes()
-        let flat = try p.flattenExpanded(expanded)
-        guard let context, !context.isNull else { return flat }
-        return try p.compactDocument(flat, context: context, alwaysGraph: true)
+        return try onLargeStack { () throws(JSONLDError) in
+            let expanded = try p.expandDocument(input)
+            p.resetBlankNodes()
+            let flat = try p.flattenExpanded(expanded)
+            guard let context, !context.isNull else { return flat }
+            return try p.compactDocument(flat, context: context, alwaysGraph: true)
+        }
     }
 }
 

@@ -20,25 +20,26 @@ public enum JSONLD {
     /// Expansion (§5.1): an array of expanded node objects.
     public static func expand(_ input: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> JSONValue {
         let p = Processor(options: options)
-        return try p.expandDocument(input)
+        return try onLargeStack { () throws(JSONLDError) in try p.expandDocument(input) }
     }
 
     /// Deserialize JSON-LD to RDF (§8.1).
     public static func toRDF(_ input: JSONValue, options: JSONLDOptions = JSONLDOptions()) throws(JSONLDError) -> Dataset {
-        let p = Processor(options: options)
-        let expanded = try p.expandDocument(input)
-        p.resetBlankNodes()
         var d = Dataset()
-        try p.toRDF(expanded, into: { d.insert($0) })
+        try toRDF(input, options: options) { d.insert($0) }
         return d
     }
 
     /// Like ``toRDF(_:options:)`` but hands each quad to `sink` instead of building a dataset.
     public static func toRDF(_ input: JSONValue, options: JSONLDOptions = JSONLDOptions(), sink: (Quad) -> Void) throws(JSONLDError) {
         let p = Processor(options: options)
-        let expanded = try p.expandDocument(input)
-        p.resetBlankNodes()
-        try p.toRDF(expanded, into: sink)
+        try withoutActuallyEscaping(sink) { (s: @escaping (Quad) -> Void) throws(JSONLDError) in
+            try onLargeStack { () throws(JSONLDError) in
+                let expanded = try p.expandDocument(input)
+                p.resetBlankNodes()
+                try p.toRDF(expanded, into: s)
+            }
+        }
     }
 }
 

@@ -73,6 +73,10 @@ public struct JSONLDWriter {
 
     /// The JSON-LD document as a value (what ``write(_:to:)`` prints).
     public func document(for dataset: Dataset) throws(JSONLDError) -> JSONValue {
+        try onLargeStack { () throws(JSONLDError) in try buildDocument(dataset) }
+    }
+
+    func buildDocument(_ dataset: Dataset) throws(JSONLDError) -> JSONValue {
         for q in dataset where q.predicate.isBlank || q.predicate.isLiteral {
             throw JSONLDError("invalid IRI mapping", "JSON-LD cannot write a triple whose predicate is \(q.predicate) (generalized RDF)")
         }

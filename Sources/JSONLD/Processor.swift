@@ -13,6 +13,8 @@ final class Processor {
     /// fromRdf turns rdf:JSON literals into @json values (the API's behaviour); the writer keeps
     /// them as typed strings so a non-canonical lexical form survives the round trip.
     var parseJSONLiterals = true
+    /// Node identifiers already checked and converted to terms (IRI validation is not free).
+    var termCache: [String: Term?] = [:]
 
     init(options: JSONLDOptions) { self.options = options }
 

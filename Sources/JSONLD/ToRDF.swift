@@ -44,9 +44,13 @@ extension Processor {
 
     /// An IRI or blank node term for a node identifier; nil when the identifier is not well-formed.
     func term(for id: String) -> Term? {
-        if isBlankNodeID(id) { return .blank(BlankNode(String(id.dropFirst(2)))) }
-        guard let iri = try? IRI(id), id.utf8.filter({ $0 == UInt8(ascii: "#") }).count <= 1 else { return nil }
-        return .iri(iri)
+        if let cached = termCache[id] { return cached }
+        let t: Term?
+        if isBlankNodeID(id) { t = .blank(BlankNode(String(id.dropFirst(2)))) }
+        else if let iri = try? IRI(id), id.utf8.filter({ $0 == UInt8(ascii: "#") }).count <= 1 { t = .iri(iri) }
+        else { t = nil }
+        if termCache.count < 1 << 20 { termCache[id] = .some(t) }
+        return t
     }
 
     func objectToRDF(_ item: JSONValue, _ extra: inout [Triple]) throws(JSONLDError) -> Term? {
