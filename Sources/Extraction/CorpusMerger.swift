@@ -1,0 +1,112 @@
+import RDF
+
+/// Namespaces of the graph model (MODEL.md).
+public enum NG {
+    public static let ng = Namespace(prefix: "ng", iri: "https://w3id.org/newsgraph/ontology#")
+    public static let schema = Namespace(prefix: "schema", iri: "http://schema.org/")
+    public static let prov = Namespace(prefix: "prov", iri: "http://www.w3.org/ns/prov#")
+    public static let nif = Namespace(prefix: "nif", iri: "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    public static let itsrdf = Namespace(prefix: "itsrdf", iri: "http://www.w3.org/2005/11/its/rdf#")
+    public static let grasp = Namespace(prefix: "grasp", iri: "http://groundedannotationframework.org/grasp#")
+    public static let graspf = Namespace(prefix: "graspf", iri: "http://groundedannotationframework.org/grasp/factuality#")
+    public static let wd = Namespace(prefix: "wd", iri: "http://www.wikidata.org/entity/")
+    public static let rdf = Namespace(prefix: "rdf", iri: "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    public static let owl = Namespace(prefix: "owl", iri: "http://www.w3.org/2002/07/owl#")
+    public static let xsd = Namespace(prefix: "xsd", iri: "http://www.w3.org/2001/XMLSchema#")
+}
+
+/// One entity of the whole corpus: the merge of the local entities of every document that names it.
+public struct GlobalEntity: Sendable, Hashable {
+    public var key: String
+    public var type: EntityType
+    public var name: String
+    public var names: Set<String> = []
+    public var kb: Int?
+    public var orgClass: String?
+    public var docs: Set<String> = []
+}
+
+/// Cross-document resolution and graph building. Order-independent: analyses are sorted by document id first, and
+/// every choice (canonical name, IRIs) is made from sorted data, so sharded runs produce the same graph.
+public struct CorpusMerger {
+    public static func merge(_ analyses: [DocumentAnalysis], options: ExtractionOptions) -> Dataset {
+        guard let kb = try? KnowledgeBase.load() else { return Dataset() }
+        return merge(analyses, options: options, kb: kb)
+    }
+
+    public static func merge(_ input: [DocumentAnalysis], options: ExtractionOptions, kb: KnowledgeBase) -> Dataset {
+        let analyses = input.sorted { $0.document.id < $1.document.id }
+        var b = GraphBuilder(options: options, kb: kb)
+        // 1. global entities
+        var globals: [String: GlobalEntity] = [:]
+        var localKey: [[String?]] = analyses.map { [String?](repeating: nil, count: $0.entities.count) }
+        var nameCounts: [String: [String: Int]] = [:]
+        func baseKey(_ e: LocalEntity) -> String? {
+            if let k = e.kb { let x = kb.entities[k]; return "\(x.type.rawValue):\(slug(x.name))" }
+            switch e.type {
+            case .person:
+                let ws = e.name.split(separator: " ").map(String.init)
+                if let pk = Resolver.personKey(ws) { return "person:" + slug(pk) }
+                return nil   // surname only: decided below
+            default: return "\(e.type.rawValue):\(slug(stripThe(e.name)))"
+            }
+        }
+        for (d, a) in analyses.enumerated() {
+            for (i, e) in a.entities.enumerated() where !e.mentions.isEmpty {
+                if let k = baseKey(e) { localKey[d][i] = k }
+            }
+        }
+        // surname-only people join the unique full-named person with that surname in the corpus
+        var fullBySurname: [String: Set<String>] = [:]
+        for (d, a) in analyses.enumerated() {
+            for (i, e) in a.entities.enumerated() where e.type == .person {
+                guard let k = localKey[d][i], let last = e.name.split(separator: " ").last else { continue }
+                fullBySurname[surnameKey(String(last)), default: []].insert(k)
+            }
+        }
+        for (d, a) in analyses.enumerated() {
+            for (i, e) in a.entities.enumerated() where e.type == .person && localKey[d][i] == nil && !e.mentions.isEmpty {
+                let sk = surnameKey(e.name)
+                if let set = fullBySurname[sk], set.count == 1, let only = set.first { localKey[d][i] = only }
+                else { localKey[d][i] = "person:" + slug(e.name) }
+            }
+        }
+        for (d, a) in analyses.enumerated() {
+            for (i, e) in a.entities.enumerated() {
+                guard let k = localKey[d][i] else { continue }
+                var g = globals[k] ?? GlobalEntity(key: k, type: e.type, name: e.name, kb: e.kb, orgClass: e.orgClass)
+                g.docs.insert(a.document.id)
+                g.names.formUnion(e.names); g.names.insert(e.name)
+                if g.kb == nil { g.kb = e.kb }
+                if g.orgClass == nil { g.orgClass = e.orgClass }
+                nameCounts[k, default: [:]][e.name, default: 0] += e.mentions.count
+                globals[k] = g
+            }
+        }
+        for k in globals.keys.sorted() {
+            guard var g = globals[k] else { continue }
+            if let x = g.kb { g.name = kb.entities[x].name }
+            else if let counts = nameCounts[k] {
+                g.name = counts.keys.sorted { (counts[$0]!, $0.count, $0) > (counts[$1]!, $1.count, $1) }.first ?? g.name
+            }
+            g.names.remove(g.name)
+            globals[k] = g
+        }
+        // countries referred to by organisations and places (areaServed / containedInPlace) exist as nodes too
+        for k in globals.keys.sorted() {
+            guard let g = globals[k], let x = g.kb, let ck = kb.entities[x].country, let ci = kb.countryByKey[ck] else { continue }
+            let key = "country:" + slug(kb.entities[ci].name)
+            var c = globals[key] ?? GlobalEntity(key: key, type: .country, name: kb.entities[ci].name, kb: ci)
+            c.docs.formUnion(g.docs)
+            globals[key] = c
+        }
+        b.globals = globals
+        // 2. documents, entities, relations, events, quotes, mentions
+        for (d, a) in analyses.enumerated() {
+            b.addDocument(a, keys: localKey[d])
+        }
+        b.addEntities()
+        b.addEvents()
+        return b.dataset()
+    }
+}

@@ -1,0 +1,279 @@
+import RDF
+
+/// Final stage: RDF per MODEL.md. Deterministic IRIs from stable keys, no blank nodes, prov:wasDerivedFrom on every
+/// entity, event, role, attribution and quotation; one named graph per document holding the facts it supports.
+public struct GraphBuilder {
+    public let options: ExtractionOptions
+    let kb: KnowledgeBase
+    var globals: [String: GlobalEntity] = [:]
+    var quads: [Quad] = []
+
+    struct RoleNode { var person: String; var roleName: String; var qualifier: String?; var docs: Set<String> }
+    struct Fact: Hashable { var subject: String; var predicate: String; var object: String }
+    struct AttrNode { var source: String?; var anonymous: String?; var positive: Bool; var certainty: String; var docs: Set<String> }
+    struct EventNode {
+        var cls: String; var label: String; var participants: [String]; var location: String?
+        var date: ResolvedDate?; var docs: Set<String>; var attributions: [String: AttrNode] = [:]
+    }
+    var roles: [String: RoleNode] = [:]
+    var facts: [Fact: Set<String>] = [:]
+    var events: [String: EventNode] = [:]
+    var renamed: [String: String] = [:]
+    var pendingAbout: [(quote: Term, event: String, graph: Term)] = []
+
+    init(options: ExtractionOptions, kb: KnowledgeBase) { self.options = options; self.kb = kb }
+
+    // MARK: IRIs
+    func iri(_ local: String) -> Term { .iri(IRI(unchecked: options.baseIRI + local)) }
+    static func encode(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            let c = Character(Unicode.Scalar(b))
+            if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E { out.append(c) }
+            else { out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2) }
+        }
+        return out
+    }
+    func docIRI(_ id: String) -> Term { iri("doc-" + GraphBuilder.encode(id)) }
+    func localName(_ key: String) -> String {
+        let parts = key.split(separator: ":", maxSplits: 1)
+        let type = EntityType(rawValue: String(parts[0])) ?? .organization
+        return type.iriPrefix + "-" + (parts.count > 1 ? String(parts[1]) : "x")
+    }
+    func entityIRI(_ key: String) -> Term { iri(localName(key)) }
+    func entitySlug(_ key: String) -> String { String(key.split(separator: ":", maxSplits: 1).last ?? "") }
+
+    // MARK: emission
+    mutating func add(_ s: Term, _ p: IRI, _ o: Term, _ g: Term) { quads.append(Quad(s, .iri(p), o, graph: g)) }
+    func lit(_ s: String) -> Term { .literal(Literal(s)) }
+    func typed(_ s: String, _ dt: String) -> Term { .literal(Literal(s, datatype: NG.xsd(dt))) }
+    func t(_ n: Namespace, _ l: String) -> Term { .iri(n(l)) }
+
+    mutating func addDocument(_ a: DocumentAnalysis, keys: [String?]) {
+        let doc = a.document
+        let g = docIRI(doc.id)
+        add(g, NG.rdf("type"), t(NG.schema, "NewsArticle"), g)
+        add(g, NG.rdf("type"), t(NG.nif, "Context"), g)
+        add(g, NG.schema("name"), lit(doc.title ?? doc.id), g)
+        if let d = doc.date, CivilDate.parse(d) != nil { add(g, NG.schema("datePublished"), typed(d, "date"), g) }
+        if let u = doc.url, let i = try? IRI(u) { add(g, NG.schema("url"), .iri(i), g) }
+        add(g, NG.nif("beginIndex"), typed("0", "nonNegativeInteger"), g)
+        add(g, NG.nif("endIndex"), typed(String(a.length), "nonNegativeInteger"), g)
+        if options.mentions { add(g, NG.nif("isString"), lit(doc.text), g) }
+        // relations
+        for r in a.relations {
+            guard let p = keys[r.subject] else { continue }
+            let o = r.object.flatMap { keys[$0] }
+            switch r.kind {
+            case .role:
+                guard let name = r.roleName else { continue }
+                var local = "role-" + entitySlug(p) + "-" + slug(name)
+                if let o { local += "-" + entitySlug(o) }
+                roles[local, default: RoleNode(person: p, roleName: name, qualifier: o, docs: [])].docs.insert(doc.id)
+            case .affiliation: if let o { facts[Fact(subject: p, predicate: "affiliation", object: o), default: []].insert(doc.id) }
+            case .nationality: if let o { facts[Fact(subject: p, predicate: "nationality", object: o), default: []].insert(doc.id) }
+            case .spouse: if let o { facts[Fact(subject: p, predicate: "spouse", object: o), default: []].insert(doc.id); facts[Fact(subject: o, predicate: "spouse", object: p), default: []].insert(doc.id) }
+            case .child: if let o { facts[Fact(subject: p, predicate: "children", object: o), default: []].insert(doc.id); facts[Fact(subject: o, predicate: "parent", object: p), default: []].insert(doc.id) }
+            case .parent: if let o { facts[Fact(subject: p, predicate: "parent", object: o), default: []].insert(doc.id); facts[Fact(subject: o, predicate: "children", object: p), default: []].insert(doc.id) }
+            case .sibling: if let o { facts[Fact(subject: p, predicate: "sibling", object: o), default: []].insert(doc.id); facts[Fact(subject: o, predicate: "sibling", object: p), default: []].insert(doc.id) }
+            case .relatedTo: if let o { facts[Fact(subject: p, predicate: "relatedTo", object: o), default: []].insert(doc.id) }
+            }
+        }
+        // events
+        var eventLocals: [String] = []
+        for ev in a.events {
+            var parts = ev.participants.compactMap { keys[$0] }
+            let persons = parts.filter { $0.hasPrefix("person:") }
+            if persons.count >= 2, ["PhoneCall", "Meeting"].contains(ev.eventClass) { parts = persons }
+            parts = Array(Set(parts)).sorted()
+            let dateKey = ev.resolved?.iso ?? "undated"
+            var local = "event-" + dateKey + "-" + slug(ev.label)
+            for p in parts.prefix(4) { local += "-" + entitySlug(p) }
+            var node = events[local] ?? EventNode(cls: ev.eventClass, label: ev.label, participants: parts, location: nil, date: ev.resolved, docs: [])
+            node.docs.insert(doc.id)
+            if node.location == nil { node.location = ev.location.flatMap { keys[$0] } }
+            if let d = ev.resolved, node.date == nil || (node.date?.status != "explicit" && d.status == "explicit") { node.date = d }
+            for at in ev.attributions {
+                let src = at.source.flatMap { keys[$0] }
+                guard src != nil || at.anonymousSource != nil else { continue }
+                let srcSlug = src.map { entitySlug($0) } ?? slug(at.anonymousSource ?? "anonymous")
+                let akey = srcSlug + (at.positive ? "" : "-denial")
+                var an = node.attributions[akey] ?? AttrNode(source: src, anonymous: at.anonymousSource, positive: at.positive, certainty: at.certainty, docs: [])
+                an.docs.insert(doc.id)
+                node.attributions[akey] = an
+            }
+            events[local] = node
+            eventLocals.append(local)
+        }
+        // quotations
+        for q in a.quotes {
+            let qi = iri("quote-" + GraphBuilder.encode(doc.id) + "-" + String(q.begin))
+            add(qi, NG.rdf("type"), t(NG.schema, "Quotation"), g)
+            add(qi, NG.schema("text"), lit(q.text), g)
+            if let s = q.speaker.flatMap({ keys[$0] }) { add(qi, NG.schema("spokenByCharacter"), entityIRI(s), g) }
+            if let e = q.event, e < eventLocals.count { pendingAbout.append((qi, eventLocals[e], g)) }
+            add(qi, NG.prov("wasDerivedFrom"), g, g)
+        }
+        // mentions
+        if options.mentions {
+            for (i, m) in a.mentions.enumerated() {
+                guard let e = a.mentionEntity[i], let k = keys[e], let ge = globals[k] else { continue }
+                let mi = Term.iri(IRI(unchecked: (docIRI(doc.id).iri?.value ?? "") + "#char=\(m.begin),\(m.end)"))
+                add(mi, NG.rdf("type"), t(NG.nif, "Phrase"), g)
+                add(mi, NG.nif("referenceContext"), g, g)
+                add(mi, NG.nif("beginIndex"), typed(String(m.begin), "nonNegativeInteger"), g)
+                add(mi, NG.nif("endIndex"), typed(String(m.end), "nonNegativeInteger"), g)
+                add(mi, NG.nif("anchorOf"), lit(m.text), g)
+                add(mi, NG.itsrdf("taIdentRef"), entityIRI(k), g)
+                add(mi, NG.itsrdf("taClassRef"), classTerm(ge), g)
+            }
+        }
+    }
+
+    func classTerm(_ g: GlobalEntity) -> Term {
+        switch g.type {
+        case .person: return t(NG.schema, "Person")
+        case .country: return t(NG.schema, "Country")
+        case .place: return t(NG.schema, (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? "Place")
+        case .organization:
+            let c = (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? g.orgClass ?? "Organization"
+            if c == "acronym" { return t(NG.schema, "Organization") }
+            if c.hasPrefix("ng:") { return t(NG.ng, String(c.dropFirst(3))) }
+            return t(NG.schema, c)
+        }
+    }
+
+    mutating func addEntities() {
+        for key in globals.keys.sorted() {
+            guard let e = globals[key] else { continue }
+            let s = entityIRI(key)
+            var triples: [(IRI, Term)] = []
+            triples.append((NG.rdf("type"), classTerm(e)))
+            if case .iri(let c) = classTerm(e), c.value.hasPrefix(NG.ng.iri) { triples.append((NG.rdf("type"), t(NG.schema, "Organization"))) }
+            triples.append((NG.schema("name"), lit(e.name)))
+            for n in e.names.sorted() { triples.append((NG.schema("alternateName"), lit(n))) }
+            if let k = e.kb {
+                let x = kb.entities[k]
+                if let q = x.qid {
+                    triples.append((NG.schema("sameAs"), .iri(NG.wd(q))))
+                    if options.owlSameAs { triples.append((NG.owl("sameAs"), .iri(NG.wd(q)))) }
+                }
+                if e.type == .country, let a2 = x.alpha2 { triples.append((NG.schema("identifier"), lit(a2))) }
+                if let ck = x.country, let ci = kb.countryByKey[ck] {
+                    let ckey = "country:" + slug(kb.entities[ci].name)
+                    if e.type == .organization { triples.append((NG.schema("areaServed"), entityIRI(ckey))) }
+                    if e.type == .place { triples.append((NG.schema("containedInPlace"), entityIRI(ckey))) }
+                }
+                if let p = x.parent, let pi = kb.orgByName[p] {
+                    let pkey = "organization:" + slug(kb.entities[pi].name)
+                    if globals[pkey] != nil { triples.append((NG.schema("parentOrganization"), entityIRI(pkey))) }
+                }
+            }
+            for d in e.docs.sorted() { triples.append((NG.prov("wasDerivedFrom"), docIRI(d))) }
+            for d in e.docs.sorted() { for (p, o) in triples { add(s, p, o, docIRI(d)) } }
+        }
+        for local in roles.keys.sorted() {
+            guard let r = roles[local] else { continue }
+            let ri = iri(local), person = entityIRI(r.person)
+            for d in r.docs.sorted() {
+                let g = docIRI(d)
+                add(ri, NG.rdf("type"), t(NG.schema, "OrganizationRole"), g)
+                add(ri, NG.schema("roleName"), lit(r.roleName), g)
+                add(person, NG.schema("memberOf"), ri, g)
+                var title = r.roleName
+                if let q = r.qualifier, let qe = globals[q] {
+                    if qe.type == .organization || qe.type == .country { add(ri, NG.schema("memberOf"), entityIRI(q), g) }
+                    title += " of " + qe.name
+                }
+                add(person, NG.schema("jobTitle"), lit(title), g)
+                for d2 in r.docs.sorted() { add(ri, NG.prov("wasDerivedFrom"), docIRI(d2), g) }
+            }
+        }
+        for f in facts.keys.sorted(by: { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }) {
+            guard let docs = facts[f] else { continue }
+            for d in docs.sorted() { add(entityIRI(f.subject), NG.schema(f.predicate), entityIRI(f.object), docIRI(d)) }
+        }
+    }
+
+    /// The same dated event told with fewer named participants in one article ("a reported call with Putin on
+    /// Thursday") joins the unique fuller telling of the same class and day ("Trump spoke with Putin").
+    mutating func mergeSubsumedEvents() {
+        for local in events.keys.sorted() {
+            guard let ev = events[local], let d = ev.date, !ev.participants.isEmpty else { continue }
+            let mine = Set(ev.participants)
+            let supers = events.keys.sorted().filter { other in
+                guard other != local, let o = events[other], o.cls == ev.cls, o.date?.iso == d.iso else { return false }
+                return mine.isSubset(of: Set(o.participants)) && o.participants.count > mine.count
+            }
+            guard supers.count == 1, let target = supers.first, var t = events[target] else { continue }
+            t.docs.formUnion(ev.docs)
+            if t.location == nil { t.location = ev.location }
+            for (k, a) in ev.attributions {
+                if var existing = t.attributions[k] { existing.docs.formUnion(a.docs); t.attributions[k] = existing } else { t.attributions[k] = a }
+            }
+            events[target] = t
+            events[local] = nil
+            renamed[local] = target
+        }
+    }
+
+    mutating func addEvents() {
+        mergeSubsumedEvents()
+        for local in events.keys.sorted() {
+            guard let ev = events[local] else { continue }
+            let ei = iri(local)
+            var triples: [(IRI, Term)] = []
+            triples.append((NG.rdf("type"), t(NG.schema, "Event")))
+            triples.append((NG.rdf("type"), t(NG.ng, ev.cls)))
+            let names = ev.participants.compactMap { globals[$0]?.name }
+            var name = ev.label
+            if names.count >= 2 { name += " between " + names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") }
+            else if let n = names.first { name += (["Indictment", "Impeachment", "AssassinationAttempt", "Arrest", "Death", "Inauguration", "Release"].contains(ev.cls) ? " of " : (["Denial", "Publication", "Statement", "Attack", "Invasion", "Visit"].contains(ev.cls) ? " by " : " involving ")) + n }
+            if let d = ev.date { name += " (" + d.iso + ")" }
+            triples.append((NG.schema("name"), lit(name)))
+            for p in ev.participants { triples.append((NG.schema("participant"), entityIRI(p))) }
+            if let l = ev.location { triples.append((NG.schema("location"), entityIRI(l))) }
+            if let d = ev.date {
+                triples.append((NG.schema("startDate"), typed(d.iso, "date")))
+                triples.append((NG.ng("dateStatus"), lit(d.status)))
+            }
+            if ev.attributions.values.contains(where: { !$0.positive }) { triples.append((NG.ng("contested"), typed("true", "boolean"))) }
+            for d in ev.docs.sorted() { triples.append((NG.prov("wasDerivedFrom"), docIRI(d))) }
+            for d in ev.docs.sorted() { for (p, o) in triples { add(ei, p, o, docIRI(d)) } }
+            for akey in ev.attributions.keys.sorted() {
+                guard let a = ev.attributions[akey] else { continue }
+                let ai = iri("attr-" + local.replacingOccurrences(of: "event-", with: "") + "-" + akey)
+                let src: Term
+                if let s = a.source { src = entityIRI(s) } else { src = iri("source-" + slug(a.anonymous ?? "anonymous")) }
+                for d in a.docs.sorted() {
+                    let g = docIRI(d)
+                    add(ei, NG.grasp("hasAttribution"), ai, g)
+                    add(ai, NG.rdf("type"), t(NG.grasp, "Attribution"), g)
+                    add(ai, NG.rdf("value"), t(NG.graspf, a.certainty), g)
+                    add(ai, NG.rdf("value"), t(NG.graspf, a.positive ? "POS" : "NEG"), g)
+                    add(ai, NG.prov("wasAttributedTo"), src, g)
+                    add(ai, NG.grasp("isAttributionFor"), ei, g)
+                    for d2 in a.docs.sorted() { add(ai, NG.prov("wasDerivedFrom"), docIRI(d2), g) }
+                    if a.source == nil {
+                        add(src, NG.rdf("type"), t(NG.ng, "AnonymousSource"), g)
+                        add(src, NG.schema("name"), lit(a.anonymous ?? "anonymous"), g)
+                        add(src, NG.prov("wasDerivedFrom"), g, g)
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func dataset() -> Dataset {
+        for p in pendingAbout {
+            var e = p.event
+            while let r = renamed[e] { e = r }
+            add(p.quote, NG.schema("about"), iri(e), p.graph)
+        }
+        return Dataset(quads.sorted())
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

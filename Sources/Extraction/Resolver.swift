@@ -1,0 +1,149 @@
+/// Stage 4: in-document coreference and linking. Mentions become local entities:
+/// full names (middle initials ignored: "Vladimir V. Putin" = "Vladimir Putin"), lone surnames and first names
+/// attached to the unique matching person (a prominent office-holder wins over relatives sharing the surname, and
+/// two full names with different first names are never merged), acronyms to the organisation they abbreviate,
+/// descriptions ("the Russian president") to the person the text or the knowledge base establishes in that role.
+public struct Resolver: Sendable {
+    public let kb: KnowledgeBase
+    public init(kb: KnowledgeBase) { self.kb = kb }
+
+    static func isInitialLower(_ w: String) -> Bool { w.count == 1 || (w.count == 2 && w.hasSuffix(".")) }
+
+    /// Person key ignoring middle initials: "Donald J. Trump" → "donald trump".
+    public static func personKey(_ words: [String]) -> String? {
+        let ws = words.map { fold($0) }.filter { !isInitialLower($0) && !["jr.", "sr.", "jr", "sr", "ii", "iii"].contains($0) }
+        guard ws.count >= 2, let f = ws.first, let l = ws.last else { return nil }
+        return f + " " + surnameKey(l)
+    }
+
+    public func resolve(_ mentions: [Mention], roles: [(mention: Int, role: String, qualifier: Int?)]) -> (entities: [LocalEntity], map: [Int?]) {
+        var entities: [LocalEntity] = []
+        var byKey: [String: Int] = [:]
+        var map = [Int?](repeating: nil, count: mentions.count)
+        func attach(_ m: Int, key: String, type: EntityType, kbIndex: Int?) {
+            let e: Int
+            if let x = byKey[key] { e = x } else {
+                entities.append(LocalEntity(type: type, name: "", kb: kbIndex, names: [], mentions: [], orgClass: mentions[m].orgClass))
+                e = entities.count - 1; byKey[key] = e
+            }
+            entities[e].mentions.append(m)
+            map[m] = e
+        }
+        // 1. linked and full-name mentions
+        for (i, m) in mentions.enumerated() {
+            if let k = m.kb { attach(i, key: "kb:\(k)", type: kb.entities[k].type, kbIndex: k); continue }
+            if m.descriptor != nil { continue }
+            switch m.type {
+            case .person?:
+                if let key = Resolver.personKey(m.words) {
+                    if let k = kb.fullNames[key] { attach(i, key: "kb:\(k)", type: .person, kbIndex: k) }
+                    else { attach(i, key: "p:" + key, type: .person, kbIndex: nil) }
+                }
+            case .organization?:
+                var ws = m.words.map { fold($0) }
+                if ws.first == "the" { ws.removeFirst() }
+                attach(i, key: "o:" + ws.joined(separator: " "), type: .organization, kbIndex: nil)
+            case .place?, .country?:
+                attach(i, key: "x:" + fold(m.text), type: m.type ?? .place, kbIndex: nil)
+            case nil: break
+            }
+        }
+        // indexes for the lone-word pass (linear, not entities × mentions)
+        var bySurname: [String: [Int]] = [:], byFirst: [String: [Int]] = [:], byInitials: [String: [Int]] = [:]
+        for e in entities.indices {
+            for mm in entities[e].mentions {
+                let ws = mentions[mm].words.filter { !Resolver.isInitialLower(fold($0)) }
+                if entities[e].type == .person, ws.count >= 2 {
+                    let sk = surnameKey(ws[ws.count - 1]), fk = fold(ws[0])
+                    if bySurname[sk]?.contains(e) != true { bySurname[sk, default: []].append(e) }
+                    if byFirst[fk]?.contains(e) != true { byFirst[fk, default: []].append(e) }
+                }
+                if entities[e].type == .organization, mentions[mm].words.count >= 2 {
+                    let ini = initials(mentions[mm].words)
+                    if byInitials[ini]?.contains(e) != true { byInitials[ini, default: []].append(e) }
+                }
+            }
+        }
+        // 2. lone words: surnames, first names, acronyms
+        for (i, m) in mentions.enumerated() where map[i] == nil && m.descriptor == nil {
+            guard m.words.count == 1 || (m.type == .person && Resolver.personKey(m.words) == nil) else { continue }
+            guard let w = m.words.last else { continue }
+            if m.orgClass == "acronym" {
+                let acr = fold(w).replacingOccurrences(of: ".", with: "")
+                if let hits = byInitials[acr], hits.count == 1 { map[i] = hits[0]; entities[hits[0]].mentions.append(i) }
+                continue
+            }
+            let sk = surnameKey(w), fk = fold(w)
+            var cands = bySurname[sk] ?? []
+            if cands.isEmpty, kb.givenNames.contains(fk) { cands = byFirst[fk] ?? [] }
+            if cands.count > 1 {
+                let prominent = cands.filter { entities[$0].kb.map { !kb.entities[$0].positions.isEmpty } ?? false }
+                if prominent.count == 1 { cands = prominent }
+                else {
+                    // the most recently named before this mention
+                    let before = cands.compactMap { e -> (Int, Int)? in
+                        let last = entities[e].mentions.last { $0 < i }; return last.map { ($0, e) } }
+                    if let best = before.max(by: { $0.0 < $1.0 }) { cands = [best.1] }
+                }
+            }
+            if cands.count == 1 { map[i] = cands[0]; entities[cands[0]].mentions.append(i); continue }
+            if cands.isEmpty, let ks = kb.surnames[sk] {
+                let prominent = ks.filter { !kb.entities[$0].positions.isEmpty }
+                let pick = ks.count == 1 ? ks[0] : (prominent.count == 1 ? prominent[0] : nil)
+                if let k = pick, m.personEvidence || kb.entities[k].qid != nil {
+                    attach(i, key: "kb:\(k)", type: .person, kbIndex: k); continue
+                }
+            }
+            if cands.isEmpty, m.type == .person || m.personEvidence {
+                attach(i, key: "s:" + sk, type: .person, kbIndex: nil)
+            }
+        }
+        // 3. descriptions: "the Russian president" → the person the text (or the KB) gives that role
+        let linkedPeople = entities.indices.filter { entities[$0].type == .person && entities[$0].kb.map { !kb.entities[$0].positions.isEmpty } == true }
+        var rolesByName: [String: [(mention: Int, role: String, qualifier: Int?)]] = [:]
+        for r in roles { rolesByName[fold(r.role), default: []].append(r) }
+        for (i, m) in mentions.enumerated() where map[i] == nil {
+            guard let d = m.descriptor else { continue }
+            let qual = d.qualifier.flatMap { map[$0] }
+            let role = fold(d.role)
+            var cands: [Int] = []
+            for r in rolesByName[role] ?? [] where r.mention < i {
+                guard let e = map[r.mention], entities[e].type == .person else { continue }
+                let rq = r.qualifier.flatMap { map[$0] }
+                if qual == nil || rq == qual { cands.append(e) }
+            }
+            if Set(cands).count != 1, let q = qual, let qk = entities[q].kb, let ck = kb.entities[qk].key {
+                cands = linkedPeople.filter { e in
+                    guard let first = entities[e].mentions.first, first < i, let k = entities[e].kb else { return false }
+                    return kb.entities[k].positions.contains { $0.country == ck && fold($0.title).hasPrefix(role) && $0.end.isEmpty }
+                }
+            }
+            if Set(cands).count == 1, let e = cands.first { map[i] = e; entities[e].mentions.append(i) }
+        }
+        // names
+        for e in entities.indices {
+            entities[e].mentions.sort()
+            var forms: [String: Int] = [:]
+            for m in entities[e].mentions where !mentions[m].isDemonym { forms[mentions[m].text, default: 0] += 1 }
+            if let k = entities[e].kb { entities[e].name = kb.entities[k].name }
+            else {
+                let full = forms.keys.filter { $0.split(separator: " ").count >= 2 || entities[e].type != .person }
+                let pool = full.isEmpty ? Array(forms.keys) : full
+                entities[e].name = pool.sorted { (forms[$0]!, -$0.count, $0) > (forms[$1]!, -$1.count, $1) }.first.map(stripThe) ?? ""
+            }
+            entities[e].names = forms.keys.map(stripThe).filter { $0 != entities[e].name }.sorted()
+            entities[e].names = Array(Set(entities[e].names)).sorted()
+        }
+        // drop entities left without a name (only demonym mentions give a country, which is fine)
+        return (entities, map)
+    }
+
+    func initials(_ words: [String]) -> String {
+        String(words.filter { !["of", "for", "the", "and", "on"].contains(fold($0)) }.compactMap { fold($0).first })
+    }
+}
+
+func stripThe(_ s: String) -> String {
+    if s.hasPrefix("the ") { return String(s.dropFirst(4)) }
+    return s
+}
