@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "NTriples", dependencies: ["RDF"]),
         .target(name: "Turtle", dependencies: ["RDF"]),
         .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
-        .target(name: "JSON"),
+        .target(name: "JSON", dependencies: ["RDF"]),
         .target(name: "JSONLD", dependencies: ["RDF", "JSON"], resources: [.copy("Resources")]),
         .target(name: "DOT", dependencies: ["RDF"]),
         .target(name: "SHACL", dependencies: ["RDF"]),

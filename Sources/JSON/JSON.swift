@@ -1,1 +1,0 @@
-// JSON values and a parser that reports line and column.

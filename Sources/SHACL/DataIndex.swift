@@ -1,0 +1,146 @@
+import RDF
+
+/// The data graph as integer ids with compressed adjacency lists (subject → (predicate, object)
+/// and object → (predicate, subject), each sorted by predicate), built once per validation.
+/// Validation asks millions of "objects of s via p" questions; answering them with array slices
+/// instead of nested dictionaries of strings keeps a million-triple graph in the seconds range.
+final class DataIndex {
+    typealias ID = Int32
+    struct Edge { var p: ID; var n: ID }
+
+    private(set) var terms: [Term] = []
+    private var ids: [Term: ID] = [:]
+    /// Number of ids that occur in the graph; ids past it were interned later (targets, constants).
+    let graphNodeCount: Int
+    private let outStart: [Int], outEdges: [Edge]
+    private let inStart: [Int], inEdges: [Edge]
+    /// Triple positions grouped by predicate: (subject, object) pairs.
+    private let byPredicate: [ID: [Edge]]
+
+    let rdfType: ID?, subClassOf: ID?
+
+    init(_ graph: Graph) {
+        var triples: [(ID, ID, ID)] = []
+        triples.reserveCapacity(graph.count)
+        var terms: [Term] = [], ids: [Term: ID] = [:]
+        ids.reserveCapacity(graph.count)
+        func intern(_ t: Term) -> ID {
+            if let i = ids[t] { return i }
+            let i = ID(terms.count)
+            terms.append(t); ids[t] = i
+            return i
+        }
+        for t in graph { triples.append((intern(t.subject), intern(t.predicate), intern(t.object))) }
+        let n = terms.count
+        // Counting sort into CSR form, then sort each node's slice by predicate.
+        func build(_ key: (ID, ID, ID) -> ID, _ edge: (ID, ID, ID) -> Edge) -> ([Int], [Edge]) {
+            var start = [Int](repeating: 0, count: n + 1)
+            for t in triples { start[Int(key(t.0, t.1, t.2)) + 1] += 1 }
+            for i in 0..<n { start[i + 1] += start[i] }
+            var fill = start
+            var edges = [Edge](repeating: Edge(p: 0, n: 0), count: triples.count)
+            for t in triples {
+                let k = Int(key(t.0, t.1, t.2))
+                edges[fill[k]] = edge(t.0, t.1, t.2)
+                fill[k] += 1
+            }
+            edges.withUnsafeMutableBufferPointer { buf in
+                for i in 0..<n where start[i + 1] - start[i] > 1 {
+                    var slice = UnsafeMutableBufferPointer(rebasing: buf[start[i]..<start[i + 1]])
+                    slice.sort { $0.p != $1.p ? $0.p < $1.p : $0.n < $1.n }
+                }
+            }
+            return (start, edges)
+        }
+        (outStart, outEdges) = build({ s, _, _ in s }, { _, p, o in Edge(p: p, n: o) })
+        (inStart, inEdges) = build({ _, _, o in o }, { s, p, _ in Edge(p: p, n: s) })
+        var byP: [ID: [Edge]] = [:]
+        for t in triples { byP[t.1, default: []].append(Edge(p: t.0, n: t.2)) }
+        byPredicate = byP
+        graphNodeCount = n
+        rdfType = ids[.iri(Vocab.rdf.type)]
+        subClassOf = ids[.iri(Vocab.rdfs.subClassOf)]
+        self.terms = terms
+        self.ids = ids
+    }
+
+    @inline(__always) func term(_ id: ID) -> Term { terms[Int(id)] }
+
+    /// The id of a term of the graph, or nil when the graph never mentions it.
+    func lookup(_ t: Term) -> ID? { ids[t] }
+
+    /// The id of any term, minting one for terms outside the graph (a sh:targetNode, a constant).
+    func intern(_ t: Term) -> ID {
+        if let i = ids[t] { return i }
+        let i = ID(terms.count)
+        terms.append(t); ids[t] = i
+        return i
+    }
+
+    private func slice(_ start: [Int], _ edges: [Edge], _ node: ID, _ p: ID) -> ArraySlice<Edge> {
+        let i = Int(node)
+        guard i < graphNodeCount else { return [] }
+        var lo = start[i], hi = start[i + 1]
+        let end = hi
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if edges[mid].p < p { lo = mid + 1 } else { hi = mid }
+        }
+        var e = lo
+        while e < end && edges[e].p == p { e += 1 }
+        return edges[lo..<e]
+    }
+
+    func objects(_ s: ID, _ p: ID) -> ArraySlice<Edge> { slice(outStart, outEdges, s, p) }
+    func subjects(_ p: ID, _ o: ID) -> ArraySlice<Edge> { slice(inStart, inEdges, o, p) }
+
+    /// Every (predicate, object) of a subject, sorted by predicate.
+    func outgoing(_ s: ID) -> ArraySlice<Edge> {
+        let i = Int(s)
+        guard i < graphNodeCount else { return [] }
+        return outEdges[outStart[i]..<outStart[i + 1]]
+    }
+
+    /// (subject, object) pairs of a predicate, in graph order (`Edge.p` holds the subject).
+    func pairs(_ p: ID) -> [Edge] { byPredicate[p] ?? [] }
+
+    func objects(_ s: ID, _ p: IRI) -> [ID] {
+        guard let pid = ids[.iri(p)] else { return [] }
+        return objects(s, pid).map(\.n)
+    }
+
+    // MARK: classes
+
+    private var subclassCache: [ID: Set<ID>] = [:]
+
+    /// The class and every class that is rdfs:subClassOf* it in the data graph.
+    func subclasses(of c: ID) -> Set<ID> {
+        if let s = subclassCache[c] { return s }
+        var seen: Set<ID> = [c]
+        var stack = [c]
+        if let sc = subClassOf {
+            while let x = stack.popLast() {
+                for e in subjects(sc, x) where seen.insert(e.n).inserted { stack.append(e.n) }
+            }
+        }
+        subclassCache[c] = seen
+        return seen
+    }
+
+    /// SHACL instance: some rdf:type of the node is the class or one of its subclasses.
+    func isInstance(_ node: ID, of classes: Set<ID>) -> Bool {
+        guard let t = rdfType else { return false }
+        for e in objects(node, t) where classes.contains(e.n) { return true }
+        return false
+    }
+
+    /// All SHACL instances of a class, in first-seen order without duplicates.
+    func instances(of c: ID) -> [ID] {
+        guard let t = rdfType else { return [] }
+        var out: [ID] = [], seen = Set<ID>()
+        for cls in subclasses(of: c).sorted() {
+            for e in subjects(t, cls) where seen.insert(e.n).inserted { out.append(e.n) }
+        }
+        return out
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class JSONLDPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}

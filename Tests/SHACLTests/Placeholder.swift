@@ -1,5 +1,0 @@
-import XCTest
-
-final class SHACLPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}
