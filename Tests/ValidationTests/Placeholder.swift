@@ -1,5 +1,0 @@
-import XCTest
-
-final class ValidationPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}
