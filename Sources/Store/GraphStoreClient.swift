@@ -235,8 +235,8 @@ public final class GraphStoreClient: @unchecked Sendable {
                                         rule: "replaced graph: distinct triples sent")
                 }
             } else {
-                // Without replace the graph may already hold some of the statements, so the count
-                // must lie between what it held before plus... and the union's upper bound.
+                // Without replace the graph may already hold some of the statements: the count must
+                // be at least max(before, sent) (nothing lost) and at most before + sent (no extras).
                 let before = state.before[graph] ?? 0
                 let low = max(before, sent), high = before + sent
                 guard actual >= low && actual <= high else {
