@@ -36,7 +36,7 @@ public final class GraphStoreClient: @unchecked Sendable {
     public func push<S: QuadSource>(_ source: inout S, options: PushOptions = PushOptions(),
                                     progress: ((PushReport) -> Void)? = nil) throws(StoreError) -> PushReport {
         let start = Date()
-        try checkConfiguration()
+        try checkConfiguration(options)
         var state = PushState(options: options)
         var chunk = ChunkBuilder(format: configuration.protocolKind == .dataset ? .quads : .triples)
         var chunkNumber = 0
@@ -139,12 +139,13 @@ public final class GraphStoreClient: @unchecked Sendable {
         }
     }
 
-    private func checkConfiguration() throws(StoreError) {
+    private func checkConfiguration(_ options: PushOptions) throws(StoreError) {
         switch configuration.protocolKind {
         case .graphStore: if endpoints.graphStore == nil { throw .configuration("no Graph Store Protocol URL (give --gsp-url)") }
         case .dataset: if endpoints.dataset == nil { throw .configuration("no dataset URL for the N-Quads POST") }
         case .update: if endpoints.update == nil { throw .configuration("no SPARQL Update URL (give --update-url)") }
         }
+        if options.verify && endpoints.query == nil { throw .configuration("verify needs a SPARQL query URL (give --query-url)") }
     }
 
     private func send(_ chunk: ChunkBuilder, state: inout PushState) throws(StoreError) {
@@ -234,8 +235,8 @@ public final class GraphStoreClient: @unchecked Sendable {
                                         rule: "replaced graph: distinct triples sent")
                 }
             } else {
-                // Without replace the graph may already hold some of the statements, so the count
-                // must lie between what it held before plus... and the union's upper bound.
+                // Without replace the graph may already hold some of the statements: the count must
+                // be at least max(before, sent) (nothing lost) and at most before + sent (no extras).
                 let before = state.before[graph] ?? 0
                 let low = max(before, sent), high = before + sent
                 guard actual >= low && actual <= high else {

@@ -109,6 +109,24 @@ final class OxigraphIntegrationTests: XCTestCase {
         }
     }
 
+    func testDefaultGraphReplaceInEveryProtocol() throws {
+        let server = try OxigraphServer.start(for: self)
+        let triples = NewsFixture.merged
+        for kind in [StoreProtocol.dataset, .graphStore, .update] {
+            let c = client(server, protocolKind: kind, chunk: 13)
+            for _ in 0..<2 {
+                var source = ArraySource(triples)
+                let report = try c.push(&source, options: PushOptions(target: .defaultGraph, replace: true, verify: true))
+                XCTAssertEqual(report.verified, [GraphCount(graph: .defaultGraph, expected: triples.count, actual: triples.count)], "\(kind)")
+            }
+            var smaller = ArraySource(NewsFixture.document(2))
+            try c.push(&smaller, options: PushOptions(target: .defaultGraph, replace: true))
+            XCTAssertEqual(try c.count(.defaultGraph), NewsFixture.document(2).count, "\(kind)")
+            try c.clear(.defaultGraph)
+            XCTAssertEqual(try c.count(.defaultGraph), 0, "\(kind)")
+        }
+    }
+
     func testUpdateProtocolIntoNamedGraph() throws {
         let server = try OxigraphServer.start(for: self)
         let c = client(server, protocolKind: .update, chunk: 5)
