@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NewsGraphKit
 #if canImport(Glibc)
 import Glibc
@@ -60,10 +61,9 @@ enum Main {
 func printError(_ message: String) {
     var line = message.hasPrefix("newsgraph") || message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "newsgraph: " + message
     if !line.hasSuffix("\n") { line += "\n" }
-    fputs(line, stderr)
+    FileHandle.standardError.write(Data(line.utf8))
 }
 
 func flushStandardStreams() {
-    fflush(stdout)
-    fflush(stderr)
+    fflush(nil)
 }

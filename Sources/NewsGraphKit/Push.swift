@@ -96,7 +96,8 @@ public enum PushRunner {
         do {
             let report = try client.push(&source, options: PushOptions(target: target, replace: request.replace, verify: request.verify))
             return String(format: "newsgraph: pushed %d statements in %d chunks (%d requests) in %.2f s", report.triplesSent, report.chunksSent, report.requestsSent, report.seconds)
-        } catch let e as StoreError {
+        } catch {
+            let e = error
             if case let .input(message) = e { throw NewsGraphFailure.invalid(message) }
             throw NewsGraphFailure.unreadable(e.description)
         }

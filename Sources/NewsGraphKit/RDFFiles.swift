@@ -54,7 +54,7 @@ public enum RDFFiles {
         case .nTriples: return NTriplesReader(source: source, format: .nTriples)
         case .nQuads: return NTriplesReader(source: source, format: .nQuads)
         case .turtle: return TurtleReader(source: source, base: options.base ?? defaultBase(source.name))
-        case .rdfXML: return try RDFXMLReader(source: source, base: options.base ?? defaultBase(source.name))
+        case .rdfXML: return RDFXMLReader(source: source, base: options.base ?? defaultBase(source.name))
         case .jsonLD:
             var jsonld = options.jsonld
             if jsonld.base == nil { jsonld.base = options.base ?? defaultBase(source.name) }
