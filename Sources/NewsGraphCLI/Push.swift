@@ -21,7 +21,7 @@ struct Push: ParsableCommand {
     var defaultGraph = false
     @Flag(help: "Replace the target graph(s) instead of adding to them (makes a repeated push idempotent).")
     var replace = false
-    @Option(name: .customLong("protocol"), help: "gsp (Graph Store Protocol) or update (SPARQL Update INSERT DATA).")
+    @Option(name: .customLong("protocol"), help: "gsp (Graph Store Protocol, one request per graph), dataset (N-Quads POST to the dataset) or update (SPARQL Update INSERT DATA).")
     var storeProtocol: String = "gsp"
     @Option(name: .customLong("chunk-triples"), help: "Triples per request.")
     var chunkTriples: Int = 50_000
