@@ -77,9 +77,10 @@ public final class RDFXMLReader: QuadSource {
 
     // MARK: - libxml2 plumbing
 
-    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue)
+    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     func open() throws -> xmlTextReaderPtr {
+        xmlInitParser()
         let ctx = Unmanaged.passUnretained(io).toOpaque()
         let read: xmlInputReadCallback = { ctx, buffer, len in
             guard let ctx, let buffer, len > 0 else { return 0 }
@@ -132,7 +133,8 @@ public final class RDFXMLReader: QuadSource {
         guard let reader else { finished = true; return }
         let r: Int32
         if positioned { positioned = false; r = 1 } else { r = xmlTextReaderRead(reader) }
-        if errors.first != nil || io.error != nil || r < 0 { throw libxmlError() }
+        if let ioError = io.error { throw ioError }
+        if errors.first != nil || r < 0 { throw libxmlError() }
         if r == 0 {
             if !stack.isEmpty || !sawRoot { throw libxmlError() }
             finished = true
@@ -147,8 +149,11 @@ public final class RDFXMLReader: QuadSource {
         case ReaderType.endElement:
             try endElement(xmlTextReaderCurrentNode(reader))
         case ReaderType.text, ReaderType.cdata, ReaderType.whitespace, ReaderType.significantWhitespace:
-            guard !stack.isEmpty else { return }
-            let text = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            guard let last = stack.last else { return }
+            guard let value = xmlTextReaderConstValue(reader) else { return }
+            // Whitespace between elements (the common case outside property elements) costs no String.
+            if last.kind != .property || last.hasNodeChild, Self.isWhitespace(value) { return }
+            let text = String(cString: value)
             try characters(text, node: xmlTextReaderCurrentNode(reader))
         case ReaderType.entityReference:
             try entityReference(xmlTextReaderCurrentNode(reader))
@@ -222,7 +227,6 @@ public final class RDFXMLReader: QuadSource {
         while let a = attr {
             defer { attr = a.pointee.next }
             guard let namePtr = a.pointee.name else { continue }
-            let local = String(cString: namePtr)
             let value: String
             if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let c = child.pointee.content {
                 value = String(cString: c)
@@ -232,7 +236,8 @@ public final class RDFXMLReader: QuadSource {
                 value = ""
             }
             if let ns = a.pointee.ns, let hrefPtr = ns.pointee.href {
-                let q = qualified(namePtr, hrefPtr, local)
+                let q = qualified(namePtr, hrefPtr)
+                let local = q.local
                 if q.isXML {
                     if local == "lang" { lang = value } else if local == "base" { base = value }
                     continue
@@ -249,6 +254,7 @@ public final class RDFXMLReader: QuadSource {
                 if let p = ns.pointee.prefix, p[0] == 0x78 || p[0] == 0x58, String(cString: p).lowercased().hasPrefix("xml") { continue }
                 result.append(Attribute(uri: q.iri, local: local, isRDF: q.isRDF, value: value))
             } else {
+                let local = String(cString: namePtr)
                 if local.lowercased().hasPrefix("xml") { continue }
                 switch local {
                 case "ID", "about", "resource", "parseType", "type":
@@ -267,23 +273,31 @@ public final class RDFXMLReader: QuadSource {
         guard let ns = node.pointee.ns, let href = ns.pointee.href else {
             throw error("element <\(String(cString: namePtr))> has no namespace; RDF/XML element names must be qualified", node)
         }
-        let local = String(cString: namePtr)
-        let q = qualified(namePtr, href, local)
-        return (q.iri, local, q.isRDF)
+        let q = qualified(namePtr, href)
+        return (q.iri, q.local, q.isRDF)
     }
 
-    struct QualifiedName { var href: [CChar]; var iri: String; var isRDF: Bool; var isXML: Bool; var isITS: Bool }
+    struct QualifiedName {
+        var localC: [CChar]; var href: [CChar]; var local: String; var iri: String
+        var isRDF: Bool; var isXML: Bool; var isITS: Bool
+    }
 
-    /// Namespace name + local name, cached per interned local name (libxml2 interns names in its
-    /// dictionary); the namespace is compared by content because its storage can be reused.
-    func qualified(_ namePtr: UnsafePointer<xmlChar>, _ href: UnsafePointer<xmlChar>, _ local: String) -> QualifiedName {
+    /// Namespace name + local name, cached by the address of the local name (libxml2 interns names
+    /// in its dictionary, so an address means one name); both strings are still compared by
+    /// content, so a reused address can never yield a stale name.
+    func qualified(_ namePtr: UnsafePointer<xmlChar>, _ href: UnsafePointer<xmlChar>) -> QualifiedName {
         let key = UnsafeRawPointer(namePtr)
         let hrefC = UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)
+        let nameC = UnsafeRawPointer(namePtr).assumingMemoryBound(to: CChar.self)
         if let entries = nameCache[key] {
-            for e in entries where e.href.withUnsafeBufferPointer({ strcmp($0.baseAddress!, hrefC) }) == 0 { return e }
+            for e in entries where e.href.withUnsafeBufferPointer({ strcmp($0.baseAddress!, hrefC) }) == 0
+                && e.localC.withUnsafeBufferPointer({ strcmp($0.baseAddress!, nameC) }) == 0 {
+                return e
+            }
         }
         let hrefString = String(cString: href)
-        let q = QualifiedName(href: Array(hrefString.utf8CString), iri: hrefString + local,
+        let local = String(cString: namePtr)
+        let q = QualifiedName(localC: Array(local.utf8CString), href: Array(hrefString.utf8CString), local: local, iri: hrefString + local,
                               isRDF: hrefString == RDFSyntax.ns, isXML: hrefString == RDFSyntax.xmlNS,
                               isITS: hrefString == RDFSyntax.itsNS)
         nameCache[key, default: []].append(q)
@@ -571,6 +585,17 @@ public final class RDFXMLReader: QuadSource {
             reify(f.reifyID, f.subject, f.predicate, o)
             if let t = f.typeAttribute { emit(o, Vocab.rdf.type, .iri(t)) }
             for (p, v) in f.propertyAttributes { emit(o, p, literal(v, datatype: nil, lang: f.lang, dir: f.dir)) }
+        }
+    }
+
+    static func isWhitespace(_ p: UnsafePointer<xmlChar>) -> Bool {
+        var i = 0
+        while true {
+            switch p[i] {
+            case 0: return true
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return false
+            }
         }
     }
 
