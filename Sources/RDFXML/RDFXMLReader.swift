@@ -39,6 +39,9 @@ public final class RDFXMLReader: QuadSource {
     var blanks = BlankNodeGenerator(prefix: "x")
     var usedIDs: Set<String> = []
     var sawRoot = false
+    /// Base direction (its:dir) in scope for the element being opened.
+    var currentDir: String?
+    var currentVersion12 = false
     var nameCache: [UnsafeRawPointer: [QualifiedName]] = [:]
 
     /// - Parameters:
@@ -74,9 +77,10 @@ public final class RDFXMLReader: QuadSource {
 
     // MARK: - libxml2 plumbing
 
-    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue)
+    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     func open() throws -> xmlTextReaderPtr {
+        xmlInitParser()
         let ctx = Unmanaged.passUnretained(io).toOpaque()
         let read: xmlInputReadCallback = { ctx, buffer, len in
             guard let ctx, let buffer, len > 0 else { return 0 }
@@ -129,7 +133,8 @@ public final class RDFXMLReader: QuadSource {
         guard let reader else { finished = true; return }
         let r: Int32
         if positioned { positioned = false; r = 1 } else { r = xmlTextReaderRead(reader) }
-        if errors.first != nil || io.error != nil || r < 0 { throw libxmlError() }
+        if let ioError = io.error { throw ioError }
+        if errors.first != nil || r < 0 { throw libxmlError() }
         if r == 0 {
             if !stack.isEmpty || !sawRoot { throw libxmlError() }
             finished = true
@@ -144,8 +149,11 @@ public final class RDFXMLReader: QuadSource {
         case ReaderType.endElement:
             try endElement(xmlTextReaderCurrentNode(reader))
         case ReaderType.text, ReaderType.cdata, ReaderType.whitespace, ReaderType.significantWhitespace:
-            guard !stack.isEmpty else { return }
-            let text = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            guard let last = stack.last else { return }
+            guard let value = xmlTextReaderConstValue(reader) else { return }
+            // Whitespace between elements (the common case outside property elements) costs no String.
+            if last.kind != .property || last.hasNodeChild, Self.isWhitespace(value) { return }
+            let text = String(cString: value)
             try characters(text, node: xmlTextReaderCurrentNode(reader))
         case ReaderType.entityReference:
             try entityReference(xmlTextReaderCurrentNode(reader))
@@ -182,6 +190,8 @@ public final class RDFXMLReader: QuadSource {
         var kind: Kind
         var base: String
         var lang: String?
+        var dir: String?
+        var version12 = false
         /// node: the node; property/collection: the subject of the statement.
         var subject: Term = .iri(IRI(unchecked: ""))
         var predicate: IRI = IRI(unchecked: "")
@@ -207,15 +217,16 @@ public final class RDFXMLReader: QuadSource {
     }
 
     /// Attributes that matter to RDF: xml:lang / xml:base are returned separately; other xml* names ignored.
-    func attributes(of node: xmlNodePtr) throws -> (attrs: [Attribute], lang: String?, base: String?) {
+    func attributes(of node: xmlNodePtr) throws -> (attrs: [Attribute], lang: String?, base: String?, dir: String?, version: Bool) {
         var result: [Attribute] = []
         var lang: String?
         var base: String?
+        var dir: String?
+        var version = false
         var attr = node.pointee.properties
         while let a = attr {
             defer { attr = a.pointee.next }
             guard let namePtr = a.pointee.name else { continue }
-            let local = String(cString: namePtr)
             let value: String
             if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let c = child.pointee.content {
                 value = String(cString: c)
@@ -225,14 +236,25 @@ public final class RDFXMLReader: QuadSource {
                 value = ""
             }
             if let ns = a.pointee.ns, let hrefPtr = ns.pointee.href {
-                let q = qualified(namePtr, hrefPtr, local)
+                let q = qualified(namePtr, hrefPtr)
+                let local = q.local
                 if q.isXML {
                     if local == "lang" { lang = value } else if local == "base" { base = value }
                     continue
                 }
+                if q.isITS && (local == "dir" || local == "version") {
+                    // RDF 1.2 base direction (its:dir); its:version only announces ITS.
+                    if local == "dir" {
+                        guard value == "ltr" || value == "rtl" else { throw error("its:dir must be \"ltr\" or \"rtl\", not \"\(value)\"", node) }
+                        dir = value
+                    }
+                    continue
+                }
+                if q.isRDF && local == "version" { version = true; continue }  // RDF 1.2 rdf:version announces the syntax version
                 if let p = ns.pointee.prefix, p[0] == 0x78 || p[0] == 0x58, String(cString: p).lowercased().hasPrefix("xml") { continue }
                 result.append(Attribute(uri: q.iri, local: local, isRDF: q.isRDF, value: value))
             } else {
+                let local = String(cString: namePtr)
                 if local.lowercased().hasPrefix("xml") { continue }
                 switch local {
                 case "ID", "about", "resource", "parseType", "type":
@@ -242,7 +264,7 @@ public final class RDFXMLReader: QuadSource {
                 }
             }
         }
-        return (result, lang, base)
+        return (result, lang, base, dir, version)
     }
 
     /// The element's IRI (namespace name + local name), cached per interned name.
@@ -251,24 +273,33 @@ public final class RDFXMLReader: QuadSource {
         guard let ns = node.pointee.ns, let href = ns.pointee.href else {
             throw error("element <\(String(cString: namePtr))> has no namespace; RDF/XML element names must be qualified", node)
         }
-        let local = String(cString: namePtr)
-        let q = qualified(namePtr, href, local)
-        return (q.iri, local, q.isRDF)
+        let q = qualified(namePtr, href)
+        return (q.iri, q.local, q.isRDF)
     }
 
-    struct QualifiedName { var href: [CChar]; var iri: String; var isRDF: Bool; var isXML: Bool }
+    struct QualifiedName {
+        var localC: [CChar]; var href: [CChar]; var local: String; var iri: String
+        var isRDF: Bool; var isXML: Bool; var isITS: Bool
+    }
 
-    /// Namespace name + local name, cached per interned local name (libxml2 interns names in its
-    /// dictionary); the namespace is compared by content because its storage can be reused.
-    func qualified(_ namePtr: UnsafePointer<xmlChar>, _ href: UnsafePointer<xmlChar>, _ local: String) -> QualifiedName {
+    /// Namespace name + local name, cached by the address of the local name (libxml2 interns names
+    /// in its dictionary, so an address means one name); both strings are still compared by
+    /// content, so a reused address can never yield a stale name.
+    func qualified(_ namePtr: UnsafePointer<xmlChar>, _ href: UnsafePointer<xmlChar>) -> QualifiedName {
         let key = UnsafeRawPointer(namePtr)
         let hrefC = UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)
+        let nameC = UnsafeRawPointer(namePtr).assumingMemoryBound(to: CChar.self)
         if let entries = nameCache[key] {
-            for e in entries where e.href.withUnsafeBufferPointer({ strcmp($0.baseAddress!, hrefC) }) == 0 { return e }
+            for e in entries where e.href.withUnsafeBufferPointer({ strcmp($0.baseAddress!, hrefC) }) == 0
+                && e.localC.withUnsafeBufferPointer({ strcmp($0.baseAddress!, nameC) }) == 0 {
+                return e
+            }
         }
         let hrefString = String(cString: href)
-        let q = QualifiedName(href: Array(hrefString.utf8CString), iri: hrefString + local,
-                              isRDF: hrefString == RDFSyntax.ns, isXML: hrefString == RDFSyntax.xmlNS)
+        let local = String(cString: namePtr)
+        let q = QualifiedName(localC: Array(local.utf8CString), href: Array(hrefString.utf8CString), local: local, iri: hrefString + local,
+                              isRDF: hrefString == RDFSyntax.ns, isXML: hrefString == RDFSyntax.xmlNS,
+                              isITS: hrefString == RDFSyntax.itsNS)
         nameCache[key, default: []].append(q)
         return q
     }
@@ -305,9 +336,9 @@ public final class RDFXMLReader: QuadSource {
         return .blank(blanks.node(for: id))
     }
 
-    func literal(_ text: String, datatype: IRI?, lang: String?) -> Term {
+    func literal(_ text: String, datatype: IRI?, lang: String?, dir: String?) -> Term {
         if let datatype { return .literal(Literal(text, datatype: datatype)) }
-        if let lang { return .literal(Literal(text, language: lang)) }
+        if let lang { return .literal(Literal(text, language: lang, direction: dir)) }
         return .literal(Literal(text))
     }
 
@@ -315,7 +346,7 @@ public final class RDFXMLReader: QuadSource {
 
     func startElement(_ node: xmlNodePtr, isEmpty: Bool) throws {
         let parent = stack.last
-        let (attrs, langAttr, baseAttr) = try attributes(of: node)
+        let (attrs, langAttr, baseAttr, dirAttr, versionAttr) = try attributes(of: node)
         var base = parent?.base ?? documentBase
         if let baseAttr {
             var b = resolve(baseAttr, base)
@@ -324,13 +355,17 @@ public final class RDFXMLReader: QuadSource {
         }
         var lang = parent?.lang
         if let langAttr { lang = langAttr.isEmpty ? nil : langAttr }
+        // its:dir only counts in an RDF 1.2 document (rdf:version on this element or an ancestor).
+        currentVersion12 = versionAttr || (parent?.version12 ?? false)
+        currentDir = parent?.dir
+        if let dirAttr, currentVersion12 { currentDir = dirAttr }
         let name = try elementIRI(node)
 
         guard let parent else {
             sawRoot = true
             if name.isRDF && name.local == "RDF" {
                 if let a = attrs.first { throw error("attribute \(a.uri) is not allowed on rdf:RDF", node) }
-                stack.append(Frame(kind: .rdfRoot, base: base, lang: lang))
+                stack.append(Frame(kind: .rdfRoot, base: base, lang: lang, dir: currentDir, version12: currentVersion12))
                 if isEmpty { stack.removeLast() }
             } else {
                 _ = try startNode(node, name, attrs, base: base, lang: lang, isEmpty: isEmpty)
@@ -407,9 +442,9 @@ public final class RDFXMLReader: QuadSource {
             emit(s, Vocab.rdf.type, .iri(IRI(unchecked: name.iri)))
         }
         if let typeValue { emit(s, Vocab.rdf.type, .iri(IRI(unchecked: resolve(typeValue, base)))) }
-        for (p, v) in props { emit(s, p, literal(v, datatype: nil, lang: lang)) }
+        for (p, v) in props { emit(s, p, literal(v, datatype: nil, lang: lang, dir: currentDir)) }
         if !isEmpty {
-            var f = Frame(kind: .node, base: base, lang: lang)
+            var f = Frame(kind: .node, base: base, lang: lang, dir: currentDir, version12: currentVersion12)
             f.subject = s
             stack.append(f)
         }
@@ -431,7 +466,7 @@ public final class RDFXMLReader: QuadSource {
                 predicate = Vocab.rdf.ns("_\(stack[parentIndex].liCounter)")
             }
         }
-        var f = Frame(kind: .property, base: base, lang: lang)
+        var f = Frame(kind: .property, base: base, lang: lang, dir: currentDir, version12: currentVersion12)
         f.subject = subject
         f.predicate = predicate
         var parseType: String?
@@ -467,10 +502,12 @@ public final class RDFXMLReader: QuadSource {
                 emit(subject, predicate, o)
                 reify(f.reifyID, subject, predicate, o)
                 if !isEmpty {
-                    var nf = Frame(kind: .node, base: base, lang: lang)
+                    var nf = Frame(kind: .node, base: base, lang: lang, dir: currentDir, version12: currentVersion12)
                     nf.subject = o
                     stack.append(nf)
                 }
+            case "Triple":
+                throw error("rdf:parseType=\"Triple\" (RDF 1.2 triple terms) is not supported: the graph model has no triple terms", node)
             case "Collection":
                 if isEmpty {
                     emit(subject, predicate, .iri(Vocab.rdf.nil))
@@ -527,14 +564,14 @@ public final class RDFXMLReader: QuadSource {
                 if hasResourceAttributes {
                     throw error("a property element with text may carry only rdf:ID, rdf:datatype and xml:lang", node)
                 }
-                let o = literal(f.text, datatype: f.datatype, lang: f.lang)
+                let o = literal(f.text, datatype: f.datatype, lang: f.lang, dir: f.dir)
                 emit(f.subject, f.predicate, o)
                 reify(f.reifyID, f.subject, f.predicate, o)
                 return
             }
             if !hasResourceAttributes {
                 // an empty literal, typed when rdf:datatype is present
-                let o = literal("", datatype: f.datatype, lang: f.lang)
+                let o = literal("", datatype: f.datatype, lang: f.lang, dir: f.dir)
                 emit(f.subject, f.predicate, o)
                 reify(f.reifyID, f.subject, f.predicate, o)
                 return
@@ -547,7 +584,18 @@ public final class RDFXMLReader: QuadSource {
             emit(f.subject, f.predicate, o)
             reify(f.reifyID, f.subject, f.predicate, o)
             if let t = f.typeAttribute { emit(o, Vocab.rdf.type, .iri(t)) }
-            for (p, v) in f.propertyAttributes { emit(o, p, literal(v, datatype: nil, lang: f.lang)) }
+            for (p, v) in f.propertyAttributes { emit(o, p, literal(v, datatype: nil, lang: f.lang, dir: f.dir)) }
+        }
+    }
+
+    static func isWhitespace(_ p: UnsafePointer<xmlChar>) -> Bool {
+        var i = 0
+        while true {
+            switch p[i] {
+            case 0: return true
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return false
+            }
         }
     }
 

@@ -68,6 +68,7 @@ enum XMLNames {
 enum RDFSyntax {
     static let ns = Vocab.rdf.ns.iri
     static let xmlNS = "http://www.w3.org/XML/1998/namespace"
+    static let itsNS = "http://www.w3.org/2005/11/its"
     static let coreSyntaxTerms: Set<String> = ["RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype"]
     static let oldTerms: Set<String> = ["aboutEach", "aboutEachPrefix", "bagID"]
 

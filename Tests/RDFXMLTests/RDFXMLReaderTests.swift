@@ -175,4 +175,11 @@ final class RDFXMLReaderTests: XCTestCase {
         while try r.next() != nil { n += 1 }
         XCTAssertEqual(n, 50_000)
     }
+
+    func testRDF12BaseDirectionOnlyInAnRDF12Document() throws {
+        let body = "<rdf:Description rdf:about=\"http://a/\"><rdf:value xml:lang=\"ar\" its:dir=\"rtl\">x</rdf:value></rdf:Description></rdf:RDF>"
+        let head = "<rdf:RDF xmlns:rdf=\"\(rdfNS)\" xmlns:its=\"http://www.w3.org/2005/11/its\" its:version=\"2.0\""
+        XCTAssertEqual(try read(head + " rdf:version=\"1.2\">" + body).triples.first?.object, .literal(Literal("x", language: "ar", direction: "rtl")))
+        XCTAssertEqual(try read(head + ">" + body).triples.first?.object, .literal(Literal("x", language: "ar")))
+    }
 }
