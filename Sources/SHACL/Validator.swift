@@ -50,6 +50,12 @@ final class Engine {
     var inProgress = Set<UInt64>()
     var assumptions = 0
     var notes: [String] = []
+    var droppedNotes = 0
+
+    /// Records a note, keeping at most 100 so cyclic data with millions of nodes stays bounded.
+    func note(_ s: String) {
+        if notes.count < 100 { notes.append(s) } else { droppedNotes += 1 }
+    }
 
     init(shapes sg: ShapesGraph, index: DataIndex, maxDepth: Int) {
         shapes = sg.shapes
@@ -94,6 +100,7 @@ final class Engine {
                 sourceShape: shape.id, sourceConstraintComponent: r.component, severity: shape.severity,
                 messages: shape.messages.isEmpty ? [Literal(r.message)] : shape.messages)
         }
+        if droppedNotes > 0 { notes.append("… and \(droppedNotes) more notes like these") }
         return ValidationReport(results: results, notes: notes)
     }
 
@@ -119,7 +126,7 @@ final class Engine {
         if let m = memo[key] { return m }
         if inProgress.contains(key) {
             assumptions += 1
-            notes.append("recursive shape: \(shapes[si].id) is reached again while checking \(index.term(node)) against it; SHACL 1.0 leaves recursion undefined, so the node was assumed to conform at the cycle")
+            note("recursive shape: \(shapes[si].id) is reached again while checking \(index.term(node)) against it; SHACL 1.0 leaves recursion undefined, so the node was assumed to conform at the cycle")
             return true
         }
         inProgress.insert(key)
@@ -136,7 +143,7 @@ final class Engine {
         let shape = shapes[si]
         if shape.deactivated { return true }
         if depth > maxDepth {
-            notes.append("shapes nested more than \(maxDepth) levels deep at \(shape.id) for \(index.term(focus)); validation stopped there")
+            note("shapes nested more than \(maxDepth) levels deep at \(shape.id) for \(index.term(focus)); validation stopped there")
             sink.append(Raw(focus: focus, path: shape.path, value: nil, shape: si, component: SH.component("Node"),
                             message: "validation stopped: shape references nested more than \(maxDepth) levels deep"))
             return false
@@ -155,7 +162,7 @@ final class Engine {
     private func check(_ c: Constraint, _ a: Aux, _ si: Int, _ shape: Shape, _ focus: ID, _ values: [ID],
                        _ sink: inout [Raw], stopEarly: Bool, depth: Int) {
         let path = shape.path
-        let pathText = path?.shortDescription() ?? "the focus node"
+        var pathText: String { path?.shortDescription() ?? "the focus node" }
         func add(_ value: ID?, _ message: String) {
             sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: c.component, message: message))
         }
