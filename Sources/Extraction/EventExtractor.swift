@@ -161,7 +161,7 @@ public struct EventExtractor: Sendable {
             }
             // objects: names after with / to / between / and / on / of
             var location: Int? = nil
-            var k = b, steps2 = 0, armed = ["with", "to", "between"].contains(info.words.last ?? "") || isVerb && ["Invasion", "Indictment", "Election", "Impeachment", "Arrest", "Visit", "Release"].contains(info.eventClass)
+            var k = b, steps2 = 0, armed = ["with", "to", "between"].contains(info.words.last ?? "") || isVerb && !["PhoneCall", "Denial", "Publication", "Statement"].contains(info.eventClass)
             while k < e, steps2 < 10 {
                 let w = t[k].lower
                 if EventExtractor.boundaries.contains(w) || EventExtractor.subordinators.contains(w) || v.inQuote[k] { break }
