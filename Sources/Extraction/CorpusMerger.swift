@@ -96,9 +96,13 @@ public struct CorpusMerger {
         for k in globals.keys.sorted() {
             guard let g = globals[k], let x = g.kb, let ck = kb.entities[x].country, let ci = kb.countryByKey[ck] else { continue }
             let key = "country:" + slug(kb.entities[ci].name)
-            var c = globals[key] ?? GlobalEntity(key: key, type: .country, name: kb.entities[ci].name, kb: ci)
-            c.docs.formUnion(g.docs)
-            globals[key] = c
+            // a country only referred to this way derives from the documents that refer to it; one that is
+            // named somewhere keeps exactly the documents that name it
+            if globals[key] == nil {
+                var c = GlobalEntity(key: key, type: .country, name: kb.entities[ci].name, kb: ci)
+                c.docs = g.docs
+                globals[key] = c
+            }
         }
         b.globals = globals
         // 2. documents, entities, relations, events, quotes, mentions

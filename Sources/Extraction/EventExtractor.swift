@@ -13,6 +13,9 @@ public struct EventCandidate: Sendable, Hashable {
     public var negatesEarlier: Bool = false
     public var reportSources: [Int] = []
     public var anonymousSource: String?
+    /// Persons named in the sentence outside quotes ("During the call, Trump pressured Zelenskyy"): they fill in
+    /// the participants of the event an anaphoric trigger refers to.
+    public var sentencePersons: [Int] = []
 }
 
 /// Stage 6: events. Triggers come from `events.tsv`; participants are the nearest named subject before the
@@ -36,6 +39,8 @@ public struct EventExtractor: Sendable {
     static let verbs: Set<String> = ["spoke", "spoken", "talked", "met", "meets", "invaded", "indicted", "impeached", "visited", "arrested",
                                      "detained", "released", "died", "published", "posted", "denied", "denies", "beat", "beating", "won",
                                      "sworn", "takes", "fired", "defeated"]
+    static let subordinators: Set<String> = ["since", "after", "before", "when", "while", "because", "that", "which", "who", "although", "though", "whether", "if"]
+    static let callDeterminers: Set<String> = ["the", "a", "'s", "his", "her", "their", "this", "that", "first", "reported", "alleged", "private", "impromptu", "same"]
     static let lightVerbs: Set<String> = ["launched", "launches", "carried", "staged", "held", "holds", "made", "makes", "had", "conducted", "took", "placed", "hosted"]
     static let adjectives: Set<String> = ["first", "second", "third", "last", "latest", "alleged", "reported", "private", "recent", "previous",
                                           "impromptu", "brief", "new", "major", "historic", "planned", "upcoming", "phone", "telephone"]
@@ -87,6 +92,21 @@ public struct EventExtractor: Sendable {
                 anonymous = "people familiar with the matter"
             }
         }
+        // trigger positions first: a date belongs to the trigger nearest to it
+        var triggerStarts: [Int] = []
+        var p = s
+        while p < e {
+            if !v.inQuote[p], let (len, infos) = kb.triggers.matches(e, start: p, word: { t[$0].lower }).first {
+                // triggers that will be rejected below do not claim dates
+                let info = infos.first
+                let yearBefore = p > s && t[p - 1].kind == .number
+                let rejected = (info?.eventClass == "Election" && !EventExtractor.verbs.contains(info?.words.first ?? "") && !yearBefore)
+                    || (info?.words == ["call"] && !EventExtractor.callDeterminers.contains(p > s ? t[p - 1].lower : ""))
+                if !rejected { triggerStarts.append(p) }
+                p += len
+            } else { p += 1 }
+        }
+        func nearestTrigger(_ d: Int) -> Int? { triggerStarts.min { abs($0 - d) < abs($1 - d) } }
         var i = s
         while i < e {
             if v.inQuote[i] { i += 1; continue }
@@ -95,7 +115,7 @@ public struct EventExtractor: Sendable {
             i = b
             let prevWord = a > s ? t[a - 1].lower : ""
             // "call" must be a noun: "the call", "a call", "Trump’s call", "phone call"
-            if info.words == ["call"] && !["the", "a", "'s", "his", "her", "their", "this", "that", "first", "reported", "alleged", "private", "impromptu", "same", "putin"].contains(prevWord) { continue }
+            if info.words == ["call"] && !EventExtractor.callDeterminers.contains(prevWord) { continue }
             var isVerb = EventExtractor.verbs.contains(info.words.first ?? "")
             let lightVerb = (max(s, a - 4)..<a).contains { EventExtractor.lightVerbs.contains(t[$0].lower) }
             let scanSubject = isVerb || lightVerb
@@ -125,6 +145,8 @@ public struct EventExtractor: Sendable {
                 var j = a - 1
                 while j >= s, EventExtractor.adjectives.contains(t[j].lower) || t[j].kind == .number { j -= 1 }
                 if j >= s, t[j].lower == "'s", let m = mention(at: j - 1), usable(m), mentions[m].type != .place, !participants.contains(m) { participants.append(m) }
+                // "the largest Ukrainian drone attack": the demonym is the actor
+                if j >= s, let m = mention(at: j), mentions[m].isDemonym, !participants.contains(m) { participants.append(m) }
                 if j >= s, ["the", "that", "this", "its", "his", "her", "their"].contains(t[j].lower) { definite = true }
             }
             if info.eventClass == "Election" {
@@ -139,10 +161,10 @@ public struct EventExtractor: Sendable {
             }
             // objects: names after with / to / between / and / on / of
             var location: Int? = nil
-            var k = b, steps2 = 0, armed = ["with", "to", "between"].contains(info.words.last ?? "") || isVerb && ["Invasion", "Indictment", "Election", "Impeachment", "Arrest", "Visit", "Release"].contains(info.eventClass)
+            var k = b, steps2 = 0, armed = ["with", "to", "between"].contains(info.words.last ?? "") || isVerb && !["PhoneCall", "Denial", "Publication", "Statement"].contains(info.eventClass)
             while k < e, steps2 < 10 {
                 let w = t[k].lower
-                if EventExtractor.boundaries.contains(w) || v.inQuote[k] { break }
+                if EventExtractor.boundaries.contains(w) || EventExtractor.subordinators.contains(w) || v.inQuote[k] { break }
                 if isVerb ? ["with", "to", "between", "and", "on", "against", "at"].contains(w) : ["with", "between", "on", "against"].contains(w) && steps2 <= 3 { armed = true }
                 if !isVerb && !armed && steps2 > 3 { break }
                 if ["in"].contains(w), let m = mention(at: k + 1), mentions[m].type == .place || mentions[m].type == .country, location == nil, !mentions[m].isDemonym { location = m }
@@ -162,7 +184,7 @@ public struct EventExtractor: Sendable {
                 k += 1; steps2 += 1
             }
             // the nearest date expression in the sentence
-            let date = ds.min { abs($0.0 - a) < abs($1.0 - a) }.flatMap { abs($0.0 - a) <= 30 ? $0.1 : nil }
+            let date = ds.filter { nearestTrigger($0.0) == a }.min { abs($0.0 - a) < abs($1.0 - a) }.flatMap { abs($0.0 - a) <= 30 ? $0.1 : nil }
             if info.eventClass == "Election" && !participants.contains(where: { mentions[$0].type == .person || mentions[$0].type == nil }) { continue }
             // a call or meeting told by its verb needs both sides named ("he had talked to 70 world leaders" is no event)
             if isVerb && ["PhoneCall", "Meeting"].contains(info.eventClass) && participants.count < 2 { continue }
@@ -171,6 +193,11 @@ public struct EventExtractor: Sendable {
                                    location: location, date: date, anaphoric: definite && participants.isEmpty, sentence: v.index)
             c.reportSources = reportSources
             c.anonymousSource = anonymous
+            if c.anaphoric {
+                var seen: [Int] = []
+                for x in b..<e where !v.inQuote[x] { if let m = mention(at: x), usable(m), mentions[m].type == .person || mentions[m].type == nil, !seen.contains(m) { seen.append(m) } }
+                c.sentencePersons = Array(seen.prefix(2))
+            }
             if info.eventClass == "Denial" {
                 c.negSource = participants.first
                 c.participants = participants.prefix(1).map { $0 }
@@ -184,6 +211,7 @@ public struct EventExtractor: Sendable {
         for x in s..<e where EventExtractor.negationCues.contains(t[x].lower) {
             if (x + 1..<min(e, x + 4)).contains(where: { EventExtractor.happened.contains(t[$0].lower) }) { negated = true }
         }
+        out.removeAll { $0.info.eventClass == "Denial" && $0.participants.isEmpty }
         if negated, !out.contains(where: { $0.info.eventClass == "Denial" }) {
             let src = (s..<e).compactMap { mention(at: $0) }.first { usable($0) && (mentions[$0].type == .country || mentions[$0].type == .organization || mentions[$0].type == .person) }
             if let src {

@@ -137,12 +137,18 @@ public struct KnowledgeBase: Sendable {
             kb.countryByKey[col(r, 0)] = kb.entities.count
             kb.entities.append(e)
             let ci = kb.entities.count - 1
+            // capital spellings of one city ("Washington D.C." / "Washington") become one place with aliases
+            var caps: [KBEntity] = []
             for cap in list(col(r, 7)) {
+                if let k = caps.firstIndex(where: { cap.hasPrefix($0.name + " ") || $0.name.hasPrefix(cap + " ") || $0.aliases.contains { a in cap.hasPrefix(a + " ") } }) {
+                    caps[k].aliases.append(cap); continue
+                }
                 var p = KBEntity(type: .place, name: cap, qid: nil, aliases: [])
                 p.schemaClass = "City"; p.country = col(r, 0)
-                kb.entities.append(p)
-                _ = ci
+                caps.append(p)
             }
+            kb.entities.append(contentsOf: caps)
+            _ = ci
         }
         for r in try read("countries_extra.tsv") {
             guard let ci = kb.countryByKey[col(r, 1)] else { continue }
@@ -153,8 +159,8 @@ public struct KnowledgeBase: Sendable {
             var p = KBEntity(type: .place, name: col(r, 1), qid: col(r, 0).isEmpty ? nil : col(r, 0), aliases: list(col(r, 3)))
             p.schemaClass = col(r, 2).isEmpty ? "Place" : col(r, 2)
             p.country = col(r, 4).isEmpty ? nil : col(r, 4)
-            if let i = kb.entities.firstIndex(where: { $0.type == .place && $0.qid == nil && ($0.name == p.name || p.aliases.contains($0.name)) && $0.country == p.country }) {
-                p.aliases = Array(Set(p.aliases + [kb.entities[i].name]).subtracting([p.name])).sorted()
+            if let i = kb.entities.firstIndex(where: { $0.type == .place && $0.qid == nil && ($0.name == p.name || p.aliases.contains($0.name) || $0.aliases.contains(p.name)) && $0.country == p.country }) {
+                p.aliases = Array(Set(p.aliases + [kb.entities[i].name] + kb.entities[i].aliases).subtracting([p.name])).sorted()
                 kb.entities[i] = p
             } else { kb.entities.append(p) }
         }

@@ -183,13 +183,22 @@ public struct Pipeline: Sendable {
                 target = sentenceEvents[c.sentence, default: []].first { evs[$0].eventClass == c.info.eventClass }
             }
             if target == nil {
-                target = evs.indices.first { evs[$0].eventClass == c.info.eventClass && !parts.isEmpty && evs[$0].participants == parts &&
-                    (evs[$0].resolved == nil || date == nil || evs[$0].resolved?.iso == date?.iso) }
+                // the same event told again in the document: same class, one participant set containing the other, dates compatible
+                target = evs.indices.first { evs[$0].eventClass == c.info.eventClass && !parts.isEmpty &&
+                    (Set(evs[$0].participants).isSubset(of: parts) || Set(parts).isSubset(of: Set(evs[$0].participants))) &&
+                    (evs[$0].resolved == nil || date == nil || evs[$0].resolved?.iso == date?.iso) &&
+                    (evs[$0].participants == parts || evs[$0].resolved == nil || date == nil) && !["PhoneCall", "Meeting"].contains(c.info.eventClass) || (evs[$0].eventClass == c.info.eventClass && evs[$0].participants == parts && !parts.isEmpty && (evs[$0].resolved == nil || date == nil || evs[$0].resolved?.iso == date?.iso)) }
             }
             let idx: Int
             if let t = target {
                 idx = t
                 evs[t].participants = Array(Set(evs[t].participants + parts)).sorted()
+                if c.anaphoric, evs[t].participants.count < 2 {
+                    let extra = c.sentencePersons.compactMap { map[$0] }.filter { entities[$0].type == .person }
+                    if extra.count == 2 || (extra.count == 1 && !evs[t].participants.isEmpty) {
+                        evs[t].participants = Array(Set(evs[t].participants + extra)).sorted()
+                    }
+                }
                 if evs[t].resolved == nil, let d = date { evs[t].resolved = d; evs[t].date = c.date }
                 if evs[t].location == nil { evs[t].location = c.location.flatMap { map[$0] } }
                 for a in attributions where !evs[t].attributions.contains(a) { evs[t].attributions.append(a) }

@@ -88,8 +88,8 @@ public struct Resolver: Sendable {
             }
             if cands.count == 1 { map[i] = cands[0]; entities[cands[0]].mentions.append(i); continue }
             if cands.isEmpty, let ks = kb.surnames[sk] {
-                let prominent = ks.filter { !kb.entities[$0].positions.isEmpty }
-                let pick = ks.count == 1 ? ks[0] : (prominent.count == 1 ? prominent[0] : nil)
+                // only a surname no other known person carries: "Harris" alone must not become some other Harris
+                let pick = ks.count == 1 ? ks[0] : nil
                 if let k = pick, m.personEvidence || kb.entities[k].qid != nil {
                     attach(i, key: "kb:\(k)", type: .person, kbIndex: k); continue
                 }
@@ -115,7 +115,7 @@ public struct Resolver: Sendable {
             if Set(cands).count != 1, let q = qual, let qk = entities[q].kb, let ck = kb.entities[qk].key {
                 cands = linkedPeople.filter { e in
                     guard let first = entities[e].mentions.first, first < i, let k = entities[e].kb else { return false }
-                    return kb.entities[k].positions.contains { $0.country == ck && fold($0.title).hasPrefix(role) && $0.end.isEmpty }
+                    return kb.entities[k].positions.contains { $0.country == ck && $0.end.isEmpty && $0.title.split(separator: "/").contains { fold(String($0)).hasPrefix(role) } }
                 }
             }
             if Set(cands).count == 1, let e = cands.first { map[i] = e; entities[e].mentions.append(i) }

@@ -51,12 +51,14 @@ public enum Tokenizer {
             if isLetter(u) || isDigit(u) {
                 let numeric = isDigit(u)
                 var j = i + len
-                var dotted = false
+                var dotted = false, hyphenated = false
                 var letters = 1
                 while j < n {
                     let (v, l) = decode(b, j)
                     if isLetter(v) || isDigit(v) { j += l; letters += 1; continue }
-                    if v == "-", let w = scalar(j + 1), (w.properties.isLowercase || isDigit(w)) { j += 1; continue }
+                    if v == "-", let w = scalar(j + 1), (w.properties.isLowercase || isDigit(w)) { j += 1; hyphenated = true; continue }
+                    // "Mar-a-Lago": a capital after a lower-case inner segment stays in the word
+                    if v == "-", hyphenated, b[j - 1] >= 0x61, b[j - 1] <= 0x7A, let w = scalar(j + 1), w.properties.isUppercase { j += 1; continue }
                     if isApostrophe(v), let w = scalar(j + l), isLetter(w) {
                         let after = scalar(j + l + 1)
                         if (w == "s" || w == "S") && (after == nil || !isLetter(after!)) { break }

@@ -40,7 +40,8 @@ for p in csv.DictReader(open(os.path.join(ref, 'people.csv'), encoding='utf-8'))
     al = [a for a in p['aliases'].split('|') if a and all(ord(c) < 0x250 for c in a)]
     e = heads.setdefault(key, {'name': p['name'], 'aliases': set(), 'pos': []})
     e['aliases'].update(al)
-    e['pos'].append('%s;%s;%s;%s;%s' % (p['role'], p['position'], p['country'], p['start'], p['end']))
+    # inside one position, multi-valued cells use "/" so that "|" only separates positions
+    e['pos'].append('%s;%s;%s;%s;%s' % (p['role'].replace('|', '/'), p['position'].replace('|', '/'), p['country'], p['start'], p['end']))
 # names shared by two different QIDs are ambiguous: drop them
 count = collections.Counter()
 for q, e in heads.items():
