@@ -14,13 +14,14 @@ enum CLI {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var executable: URL? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["NEWSGRAPH_BIN"],
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("newsgraph").path,
-            Bundle.main.bundleURL.appendingPathComponent("newsgraph").path,
-            packageRoot.appendingPathComponent(".build/debug/newsgraph").path,
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
+        var candidates: [String] = []
+        if let fromEnvironment = ProcessInfo.processInfo.environment["NEWSGRAPH_BIN"] { candidates.append(fromEnvironment) }
+        let bundle: URL = Bundle.main.bundleURL
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("newsgraph").path)
+        candidates.append(bundle.appendingPathComponent("newsgraph").path)
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/newsgraph").path)
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        return URL(fileURLWithPath: found)
     }
 
     static func run(_ arguments: [String], stdin: Data? = nil, cwd: URL? = nil, timeout: TimeInterval = 120) throws -> CLIResult {
@@ -37,15 +38,16 @@ enum CLI {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try? input.fileHandleForWriting.close()
         // Drain both pipes concurrently so a chatty child never blocks.
-        var outData = Data(), errData = Data()
+        let outBox = DataBox(), errBox = DataBox()
         let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(10_000) }
         if p.isRunning { p.terminate(); XCTFail("newsgraph \(arguments) did not finish within \(timeout) s") }
         p.waitUntilExit()
         group.wait()
+        let outData = outBox.data, errData = errBox.data
         return CLIResult(
             status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self), uncaughtSignal: p.terminationReason == .uncaughtSignal)
@@ -56,4 +58,9 @@ enum CLI {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+/// A pipe's bytes, filled by one reader thread and read after `DispatchGroup.wait()`.
+final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
