@@ -97,6 +97,9 @@ final class TurtleReaderTests: XCTestCase {
         let lists = "<http://e/s> <http://e/p> " + String(repeating: "(", count: 100_000) + String(repeating: ")", count: 100_000) + " ."
         XCTAssertEqual(parseError(lists)?.message.contains("nesting"), true)
         XCTAssertNotNil(parseError("<http://e/s> <http://e/p> \"" + String(repeating: "x", count: 200_000)))
+        var r = TurtleReader(source: InputSource(string: "<http://e/s> <http://e/p> \"" + String(repeating: "x", count: 300_000) + "\" ."), base: nil)
+        r.maxTokenLength = 100_000
+        XCTAssertThrowsError(try r.readGraph()) { e in XCTAssertTrue("\(e)".contains("longer than"), "\(e)") }
     }
 
     /// Streaming: statements are delivered one at a time and input is read in blocks.
