@@ -1,5 +1,0 @@
-import XCTest
-
-final class NTriplesPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}

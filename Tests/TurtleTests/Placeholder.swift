@@ -1,5 +1,0 @@
-import XCTest
-
-final class TurtlePlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}
