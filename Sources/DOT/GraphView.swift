@@ -98,7 +98,8 @@ struct GraphView {
         var isNode = [Bool](repeating: false, count: n)
         for r in 0..<n where table.isSubject[r] && drawable(r) { isNode[r] = true }
 
-        var edges: Set<ViewEdge> = []
+        // Collected in a list and de-duplicated after sorting: cheaper than hashing every label.
+        var edges: [ViewEdge] = []
         var documents = [[Int]](repeating: [], count: n)
         var roleHolders: [Int: [Int]] = [:]
         var attributionTargets: [Int: [Int]] = [:]
@@ -133,7 +134,7 @@ struct GraphView {
                     label = localName(link.predicate.value)
                     predicateNames[link.predicate] = label
                 }
-                edges.insert(ViewEdge(from: r, to: o, label: label, style: style, tooltip: ""))
+                edges.append(ViewEdge(from: r, to: o, label: label, style: style, tooltip: ""))
             }
         }
 
@@ -151,7 +152,7 @@ struct GraphView {
                     }
                     for t in targets {
                         if !table.isSubject[t] { isNode[t] = true }
-                        edges.insert(ViewEdge(from: h, to: t, label: roleName, style: .role, tooltip: "role: " + roleName))
+                        edges.append(ViewEdge(from: h, to: t, label: roleName, style: .role, tooltip: "role: " + roleName))
                     }
                 }
             }
@@ -174,7 +175,7 @@ struct GraphView {
                     if negative { contested.insert(t) }
                     for s in sources {
                         if !table.isSubject[s] { isNode[s] = true }
-                        edges.insert(ViewEdge(from: s, to: t, label: label, style: style, tooltip: "attribution: " + shortForm(table.terms[r])))
+                        edges.append(ViewEdge(from: s, to: t, label: label, style: style, tooltip: "attribution: " + shortForm(table.terms[r])))
                     }
                 }
             }
@@ -189,7 +190,7 @@ struct GraphView {
                 for s in speakers where isNode[s] || drawable(s) {
                     for a in about where isNode[a] {
                         isNode[s] = true
-                        edges.insert(ViewEdge(from: s, to: a, label: label, style: .quote, tooltip: text))
+                        edges.append(ViewEdge(from: s, to: a, label: label, style: .quote, tooltip: text))
                     }
                 }
             }
@@ -225,9 +226,18 @@ struct GraphView {
             if a.from != b.from { return a.from < b.from }
             if a.to != b.to { return a.to < b.to }
             if a.style != b.style { return a.style < b.style }
-            return a.label < b.label
+            if a.label != b.label { return a.label < b.label }
+            return a.tooltip < b.tooltip
         }
-        view.edges = edgeList
+        // One drawn edge per (from, to, style, label): two attributions saying the same thing
+        // are one line in the picture.
+        var unique: [ViewEdge] = []
+        unique.reserveCapacity(edgeList.count)
+        for e in edgeList {
+            if let last = unique.last, last.from == e.from, last.to == e.to, last.style == e.style, last.label == e.label { continue }
+            unique.append(e)
+        }
+        view.edges = unique
         view.totalNodes = view.nodes.count
         try view.applyViews(options, table: table)
         return view
@@ -263,15 +273,26 @@ struct GraphView {
             }
         }
         // The most specific class that gave the node its category names its type.
-        let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
         var candidates: [IRI] = []
-        for t in table.types[r] where classifier.category(types: [t]) == category { candidates.append(t) }
-        if candidates.isEmpty { candidates = table.types[r] }
-        candidates.sort { a, b in
-            let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
-            return ba != bb ? !ba : a < b
+        let types = table.types[r]
+        if types.count == 1 {
+            candidates = types
+        } else {
+            let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
+            for t in types where classifier.category(types: [t]) == category { candidates.append(t) }
+            if candidates.isEmpty { candidates = types }
+            candidates.sort { a, b in
+                let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
+                return ba != bb ? !ba : a < b
+            }
         }
-        let typeLabel = candidates.first.map { words(ofClassName: localName($0.value)) } ?? ""
+        func classWords(_ c: IRI) -> String {
+            if let w = classifier.words[c] { return w }
+            let w = words(ofClassName: localName(c.value))
+            classifier.words[c] = w
+            return w
+        }
+        let typeLabel = candidates.first.map { classWords($0) } ?? ""
 
         var details: [String] = []
         if case .entity(.event) = category {
@@ -414,6 +435,6 @@ struct GraphView {
 
 /// Cuts `s` to at most `limit` characters, ending with "…" when it was cut.
 func truncate(_ s: String, to limit: Int) -> String {
-    guard limit > 0, s.count > limit else { return s }
+    guard limit > 0, s.utf8.count > limit, s.count > limit else { return s }
     return String(s.prefix(max(1, limit - 1))) + "…"
 }

@@ -20,6 +20,10 @@ enum DOTAssert {
         } catch {
             XCTFail("DOTChecker rejected \(name): \(error)", file: file, line: line)
         }
+        if ProcessInfo.processInfo.environment["NEWSGRAPH_DOT_DUMP"] != nil {
+            // For looking at the pictures: `dot -Tpng $TMPDIR/newsgraph-dot-tests-PID/NAME.dot`.
+            try? dot.write(to: temporaryDirectory.appendingPathComponent(name + ".dot"), atomically: true, encoding: .utf8)
+        }
         guard Graphviz.isInstalled else { return nil }
         let out = temporaryDirectory.appendingPathComponent(name + ".svg").path
         do {
