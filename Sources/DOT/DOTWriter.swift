@@ -90,12 +90,12 @@ public struct DOTWriter: Sendable {
                 out.append(" [arrowhead=none")
             } else {
                 out.append(" [label=")
-                Self.writeText(truncate(edge.label, to: options.maxLabelLength), out)
+                Self.writeText(truncate(view.text(edge.label), to: options.maxLabelLength), out)
             }
             out.append(Self.edgeAttributes(edge.style))
-            if !edge.tooltip.isEmpty {
+            if edge.tooltip != 0 {
                 out.append(", tooltip=")
-                Self.writeText(edge.tooltip, out)
+                Self.writeText(view.text(edge.tooltip), out)
             }
             out.append("];\n")
         }
