@@ -1,85 +1,83 @@
+import RDF
+
 /// Escaping for the three kinds of DOT strings the writer produces. Graphviz reads a quoted
 /// string in two stages (the lexer undoes only `\"` and line continuations; labels then interpret
 /// `\n`, `\l`, `\N`… and HTML entities), and HTML labels are XML, so each kind has its own rule.
 public enum DOTEscaping {
     /// A quoted DOT ID for a node name. Only the lexer reads it, so only `"` and `\` need care (a
     /// doubled backslash also keeps a trailing `\` from escaping the closing quote).
-    public static func quotedID(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 where b == 0x22 || b == 0x5C { needs = true; break }
-        if !needs { return "\"" + s + "\"" }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 4)
-        for c in s.unicodeScalars {
-            if c == "\"" || c == "\\" { out.unicodeScalars.append("\\") }
-            out.unicodeScalars.append(c)
-        }
-        return out + "\""
-    }
+    public static func quotedID(_ s: String) -> String { render(s, .id, quoted: true) }
 
     /// A quoted escString (edge labels, tooltips, cluster labels): the text appears exactly as
     /// given. Newlines become `\n` line breaks, `&` becomes `&amp;` (Graphviz decodes entities in
     /// labels), control characters are dropped.
-    public static func quotedText(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x26 || b == 0x7F || b >= 0xC2 { needs = true; break }
-        if !needs { return "\"" + s + "\"" }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 8)
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "&": out += "&amp;"
-            case "\n": out += "\\n"
-            case "\t": out += " "
-            default:
-                if isDropped(c) { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    public static func quotedText(_ s: String) -> String { render(s, .text, quoted: true) }
 
     /// Text inside an HTML-like label (`<…>`): XML character escaping, newlines as `<BR/>`, and
     /// backslashes doubled, because Graphviz still expands `\N`, `\G`… inside HTML text (even
     /// when written as `&#92;N`), while `\\` comes out as one backslash.
-    public static func html(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x5C || b == 0x7F || b >= 0xC2 {
-            needs = true; break
-        }
-        if !needs { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\\": out += "\\\\"
-            case "\n": out += "<BR/>"
-            case "\t": out += " "
-            default:
-                if isDropped(c) { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
+    public static func html(_ s: String) -> String { render(s, .html, quoted: false) }
+
+    enum Mode { case id, text, html }
+
+    static func render(_ s: String, _ mode: Mode, quoted: Bool) -> String {
+        let out = OutputBuffer()
+        if quoted { out.append(byte: 0x22) }
+        write(s, mode, to: out)
+        if quoted { out.append(byte: 0x22) }
+        return out.string
     }
 
-    /// Characters XML (and so Graphviz's SVG output and HTML labels) cannot carry: C0/C1
-    /// controls and the noncharacters U+FFFE/U+FFFF.
-    static func isDropped(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFFFE || v == 0xFFFF
+    /// Appends the escaped UTF-8 of `s` to `out`, copying unescaped runs in one go: the writer
+    /// escapes every label and ID of a 100,000-node graph, so this is byte-level on purpose.
+    static func write(_ s: String, _ mode: Mode, to out: OutputBuffer) {
+        var s = s
+        s.withUTF8 { bytes in
+            var run = 0
+            var i = 0
+            let n = bytes.count
+            @inline(__always) func flush(_ end: Int) {
+                if end > run { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
+            }
+            while i < n {
+                let b = bytes[i]
+                var replacement: StaticString?
+                var skip = 1
+                switch b {
+                case 0x22: replacement = mode == .html ? "&quot;" : "\\\""
+                case 0x5C: replacement = "\\\\"
+                case 0x26 where mode != .id: replacement = "&amp;"
+                case 0x3C where mode == .html: replacement = "&lt;"
+                case 0x3E where mode == .html: replacement = "&gt;"
+                case 0x0A where mode != .id: replacement = mode == .html ? "<BR/>" : "\\n"
+                case 0x09 where mode != .id: replacement = " "
+                case 0x00..<0x20, 0x7F:
+                    if mode == .id { i += 1; continue }
+                    replacement = ""
+                case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F && mode != .id:
+                    replacement = ""; skip = 2  // C1 controls
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF) && mode != .id:
+                    replacement = ""; skip = 3  // U+FFFE, U+FFFF
+                default:
+                    i += 1
+                    continue
+                }
+                flush(i)
+                if let r = replacement, r.utf8CodeUnitCount > 0 {
+                    out.append(bytes: UnsafeBufferPointer(start: r.utf8Start, count: r.utf8CodeUnitCount))
+                }
+                i += skip
+                run = i
+            }
+            flush(n)
+        }
     }
 
     /// Splits `text` into lines of at most `width` characters at spaces; longer words are cut.
     /// Existing line breaks are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
+        if text.utf8.count <= width && !text.utf8.contains(0x0A) { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""

@@ -83,19 +83,19 @@ public struct DOTWriter: Sendable {
 
         for edge in view.edges {
             out.append("  ")
-            out.append(DOTEscaping.quotedID(view.nodes[edge.from].id))
+            Self.writeID(view.nodes[edge.from].id, out)
             out.append(" -> ")
-            out.append(DOTEscaping.quotedID(view.nodes[edge.to].id))
+            Self.writeID(view.nodes[edge.to].id, out)
             if edge.style == .participant && !options.labelParticipantEdges {
                 out.append(" [arrowhead=none")
             } else {
                 out.append(" [label=")
-                out.append(DOTEscaping.quotedText(truncate(edge.label, to: options.maxLabelLength)))
+                Self.writeText(truncate(view.text(edge.label), to: options.maxLabelLength), out)
             }
             out.append(Self.edgeAttributes(edge.style))
-            if !edge.tooltip.isEmpty {
+            if edge.tooltip != 0 {
                 out.append(", tooltip=")
-                out.append(DOTEscaping.quotedText(edge.tooltip))
+                Self.writeText(view.text(edge.tooltip), out)
             }
             out.append("];\n")
         }
@@ -105,12 +105,12 @@ public struct DOTWriter: Sendable {
     private func emitNode(_ node: ViewNode, indent: String, to out: OutputBuffer) {
         let s = Self.nodeStyle(node.style)
         out.append(indent)
-        out.append(DOTEscaping.quotedID(node.id))
+        Self.writeID(node.id, out)
         out.append(" [label=<")
         let lines = DOTEscaping.wrap(truncate(node.name, to: options.maxLabelLength), width: options.wrapWidth)
         for (i, line) in lines.enumerated() {
             if i > 0 { out.append("<BR/>") }
-            out.append(DOTEscaping.html(line))
+            DOTEscaping.write(line, .html, to: out)
         }
         var small = node.typeLabel
         for d in node.details { small += small.isEmpty ? d : " · " + d }
@@ -119,7 +119,7 @@ public struct DOTWriter: Sendable {
             let smallLines = DOTEscaping.wrap(truncate(small, to: options.maxLabelLength), width: options.wrapWidth + 8)
             for (i, line) in smallLines.enumerated() {
                 if i > 0 { out.append("<BR/>") }
-                out.append(DOTEscaping.html(line))
+                DOTEscaping.write(line, .html, to: out)
             }
             out.append("</FONT>")
         }
@@ -135,11 +135,15 @@ public struct DOTWriter: Sendable {
         out.append("\"")
         if node.contested { out.append(", penwidth=2.5") }
         if let extra = s.extra { out.append(", "); out.append(extra) }
-        out.append(", tooltip=")
-        out.append(DOTEscaping.quotedText(node.tooltip.joined(separator: "\n")))
+        out.append(", tooltip=\"")
+        for (i, line) in node.tooltip.enumerated() {
+            if i > 0 { out.append("\\n") }
+            DOTEscaping.write(line, .text, to: out)
+        }
+        out.append(byte: 0x22)
         if let url = node.url {
             out.append(", URL=")
-            out.append(DOTEscaping.quotedID(url))
+            Self.writeID(url, out)
         }
         out.append("];\n")
     }
@@ -162,6 +166,18 @@ public struct DOTWriter: Sendable {
             out.append("<TR><TD><FONT COLOR=\"\(e.color)\" POINT-SIZE=\"9\">\(e.sample)</FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(e.name)</FONT></TD></TR>")
         }
         out.append("</TABLE>>];\n  }\n")
+    }
+
+    @inline(__always) static func writeID(_ s: String, _ out: OutputBuffer) {
+        out.append(byte: 0x22)
+        DOTEscaping.write(s, .id, to: out)
+        out.append(byte: 0x22)
+    }
+
+    @inline(__always) static func writeText(_ s: String, _ out: OutputBuffer) {
+        out.append(byte: 0x22)
+        DOTEscaping.write(s, .text, to: out)
+        out.append(byte: 0x22)
     }
 
     // MARK: Styles

@@ -28,12 +28,26 @@ struct ViewNode {
     var documents: [Int]
 }
 
+/// An edge; `label` and `tooltip` index ``GraphView/strings``, so the 100,000s of edges of a
+/// big graph sort as plain values without touching reference counts.
 struct ViewEdge: Hashable {
     var from: Int
     var to: Int
-    var label: String
+    var label: Int32
     var style: EdgeStyle
-    var tooltip: String
+    var tooltip: Int32
+}
+
+/// Interns edge texts: each distinct label is stored once.
+struct StringTable {
+    private(set) var strings: [String] = [""]
+    private var index: [String: Int32] = ["": 0]
+    mutating func id(_ s: String) -> Int32 {
+        if let i = index[s] { return i }
+        let i = Int32(strings.count)
+        strings.append(s); index[s] = i
+        return i
+    }
 }
 
 /// The picture before it is written: which resources become nodes, which links become edges,
@@ -48,6 +62,9 @@ struct GraphView {
     var totalNodes = 0
     /// Document resource → display name, for `clusterBy: .document`.
     var documentNames: [Int: String] = [:]
+    /// Texts of edge labels and tooltips.
+    var strings = StringTable()
+    func text(_ i: Int32) -> String { strings.strings[Int(i)] }
 
     static let namePredicates: [IRI] = [
         Vocab.schema.name, DOTVocab.schemaHTTPS("name"), Vocab.rdfs.label, DOTVocab.foaf("name"),
@@ -98,7 +115,8 @@ struct GraphView {
         var isNode = [Bool](repeating: false, count: n)
         for r in 0..<n where table.isSubject[r] && drawable(r) { isNode[r] = true }
 
-        var edges: Set<ViewEdge> = []
+        // Collected in a list and de-duplicated after sorting: cheaper than hashing every label.
+        var edges: [ViewEdge] = []
         var documents = [[Int]](repeating: [], count: n)
         var roleHolders: [Int: [Int]] = [:]
         var attributionTargets: [Int: [Int]] = [:]
@@ -107,6 +125,8 @@ struct GraphView {
         let derivedFrom = Vocab.prov.wasDerivedFrom
         let participant = Vocab.schema.ns("participant")
         var predicateNames: [IRI: String] = [:]
+        var predicateLabels: [IRI: Int32] = [:]
+        var strings = StringTable()
 
         for r in 0..<n where table.isSubject[r] {
             for link in table.links[r] {
@@ -128,12 +148,12 @@ struct GraphView {
                 else if case .mention = category[r] { style = .mention }
                 else if link.predicate == participant { style = .participant }
                 else { style = .plain }
-                let label: String
-                if let cached = predicateNames[link.predicate] { label = cached } else {
-                    label = localName(link.predicate.value)
-                    predicateNames[link.predicate] = label
+                let label: Int32
+                if let cached = predicateLabels[link.predicate] { label = cached } else {
+                    label = strings.id(localName(link.predicate.value))
+                    predicateLabels[link.predicate] = label
                 }
-                edges.insert(ViewEdge(from: r, to: o, label: label, style: style, tooltip: ""))
+                edges.append(ViewEdge(from: r, to: o, label: label, style: style, tooltip: 0))
             }
         }
 
@@ -151,7 +171,7 @@ struct GraphView {
                     }
                     for t in targets {
                         if !table.isSubject[t] { isNode[t] = true }
-                        edges.insert(ViewEdge(from: h, to: t, label: roleName, style: .role, tooltip: "role: " + roleName))
+                        edges.append(ViewEdge(from: h, to: t, label: strings.id(roleName), style: .role, tooltip: strings.id("role: " + roleName)))
                     }
                 }
             }
@@ -174,7 +194,8 @@ struct GraphView {
                     if negative { contested.insert(t) }
                     for s in sources {
                         if !table.isSubject[s] { isNode[s] = true }
-                        edges.insert(ViewEdge(from: s, to: t, label: label, style: style, tooltip: "attribution: " + shortForm(table.terms[r])))
+                        edges.append(ViewEdge(
+                            from: s, to: t, label: strings.id(label), style: style, tooltip: strings.id("attribution: " + shortForm(table.terms[r]))))
                     }
                 }
             }
@@ -189,7 +210,7 @@ struct GraphView {
                 for s in speakers where isNode[s] || drawable(s) {
                     for a in about where isNode[a] {
                         isNode[s] = true
-                        edges.insert(ViewEdge(from: s, to: a, label: label, style: .quote, tooltip: text))
+                        edges.append(ViewEdge(from: s, to: a, label: strings.id(label), style: .quote, tooltip: strings.id(text)))
                     }
                 }
             }
@@ -197,6 +218,8 @@ struct GraphView {
 
         // Nodes.
         var view = GraphView()
+        view.strings = strings
+        let texts = strings.strings
         var position = [Int](repeating: -1, count: n)
         var order: [(id: String, r: Int)] = []
         for r in 0..<n where isNode[r] { order.append((nodeID(table.terms[r]), r)) }
@@ -225,9 +248,18 @@ struct GraphView {
             if a.from != b.from { return a.from < b.from }
             if a.to != b.to { return a.to < b.to }
             if a.style != b.style { return a.style < b.style }
-            return a.label < b.label
+            if a.label != b.label { return texts[Int(a.label)] < texts[Int(b.label)] }
+            return texts[Int(a.tooltip)] < texts[Int(b.tooltip)]
         }
-        view.edges = edgeList
+        // One drawn edge per (from, to, style, label): two attributions saying the same thing
+        // are one line in the picture.
+        var unique: [ViewEdge] = []
+        unique.reserveCapacity(edgeList.count)
+        for e in edgeList {
+            if let last = unique.last, last.from == e.from, last.to == e.to, last.style == e.style, last.label == e.label { continue }
+            unique.append(e)
+        }
+        view.edges = unique
         view.totalNodes = view.nodes.count
         try view.applyViews(options, table: table)
         return view
@@ -263,15 +295,26 @@ struct GraphView {
             }
         }
         // The most specific class that gave the node its category names its type.
-        let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
         var candidates: [IRI] = []
-        for t in table.types[r] where classifier.category(types: [t]) == category { candidates.append(t) }
-        if candidates.isEmpty { candidates = table.types[r] }
-        candidates.sort { a, b in
-            let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
-            return ba != bb ? !ba : a < b
+        let types = table.types[r]
+        if types.count == 1 {
+            candidates = types
+        } else {
+            let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
+            for t in types where classifier.category(types: [t]) == category { candidates.append(t) }
+            if candidates.isEmpty { candidates = types }
+            candidates.sort { a, b in
+                let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
+                return ba != bb ? !ba : a < b
+            }
         }
-        let typeLabel = candidates.first.map { words(ofClassName: localName($0.value)) } ?? ""
+        func classWords(_ c: IRI) -> String {
+            if let w = classifier.words[c] { return w }
+            let w = words(ofClassName: localName(c.value))
+            classifier.words[c] = w
+            return w
+        }
+        let typeLabel = candidates.first.map { classWords($0) } ?? ""
 
         var details: [String] = []
         if case .entity(.event) = category {
@@ -414,6 +457,6 @@ struct GraphView {
 
 /// Cuts `s` to at most `limit` characters, ending with "…" when it was cut.
 func truncate(_ s: String, to limit: Int) -> String {
-    guard limit > 0, s.count > limit else { return s }
+    guard limit > 0, s.utf8.count > limit, s.count > limit else { return s }
     return String(s.prefix(max(1, limit - 1))) + "…"
 }

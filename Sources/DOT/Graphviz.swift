@@ -99,6 +99,18 @@ public enum Graphviz {
         return stderr
     }
 
+    /// Renders to memory, for writing the picture to stdout. Warnings are dropped; use
+    /// ``render(dot:format:to:layout:)`` to see them.
+    public static func render(dot: [UInt8], format: GraphvizFormat, layout: String = "dot") throws(GraphvizError) -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory.path + "/newsgraph-\(UUID().uuidString).\(format.rawValue)"
+        try render(dot: dot, format: format, to: path, layout: layout)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GraphvizError.io(path: path, message: "cannot read the rendered picture")
+        }
+        return [UInt8](data)
+    }
+
     @discardableResult
     public static func render(dot: String, format: GraphvizFormat, to path: String, layout: String = "dot") throws(GraphvizError) -> String {
         try render(dot: Array(dot.utf8), format: format, to: path, layout: layout)

@@ -13,6 +13,8 @@ enum Category: Hashable {
 /// name, and any other class through the `rdfs:subClassOf` chain declared in the graph itself.
 struct NodeClassifier {
     private var memo: [IRI: Category?] = [:]
+    /// Class IRI → its name as words ("news media organization"), computed once per class.
+    var words: [IRI: String] = [:]
     private let superClasses: [IRI: [IRI]]
 
     init(superClasses: [IRI: [IRI]]) { self.superClasses = superClasses }

@@ -37,9 +37,15 @@ struct ResourceTable {
         index.reserveCapacity(graph.count / 2)
         let rdfType = Term.iri(Vocab.rdf.type)
         let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
+        // Triples usually come grouped by subject: remembering the last one halves the hashing.
+        var lastSubject: Term?
+        var s = 0
         for t in graph {
             guard case let .iri(p) = t.predicate, !t.subject.isLiteral else { continue }
-            let s = intern(t.subject)
+            if t.subject != lastSubject {
+                s = intern(t.subject)
+                lastSubject = t.subject
+            }
             isSubject[s] = true
             switch t.object {
             case let .literal(l):

@@ -20,6 +20,10 @@ enum DOTAssert {
         } catch {
             XCTFail("DOTChecker rejected \(name): \(error)", file: file, line: line)
         }
+        if ProcessInfo.processInfo.environment["NEWSGRAPH_DOT_DUMP"] != nil {
+            // For looking at the pictures: `dot -Tpng $TMPDIR/newsgraph-dot-tests-PID/NAME.dot`.
+            try? dot.write(to: temporaryDirectory.appendingPathComponent(name + ".dot"), atomically: true, encoding: .utf8)
+        }
         guard Graphviz.isInstalled else { return nil }
         let out = temporaryDirectory.appendingPathComponent(name + ".svg").path
         do {
@@ -36,7 +40,9 @@ enum DOTAssert {
 extension GraphView {
     func node(named name: String) -> ViewNode? { nodes.first { $0.name == name } }
     var names: [String] { nodes.map(\.name).sorted() }
-    func edges(from: String, to: String) -> [ViewEdge] {
+    struct EdgeInfo { var label: String; var style: EdgeStyle; var tooltip: String }
+    func edges(from: String, to: String) -> [EdgeInfo] {
         edges.filter { nodes[$0.from].name == from && nodes[$0.to].name == to }
+            .map { EdgeInfo(label: text($0.label), style: $0.style, tooltip: text($0.tooltip)) }
     }
 }

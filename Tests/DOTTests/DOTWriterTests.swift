@@ -36,7 +36,7 @@ final class DOTWriterTests: XCTestCase {
         XCTAssertFalse(view.nodes.contains { $0.id.contains("/role-") || $0.id.contains("/attr-") || $0.id.contains("/quote-") })
         XCTAssertFalse(view.nodes.contains { $0.id.contains("/doc-") || $0.id.contains("#char=") })
         XCTAssertFalse(view.nodes.contains { $0.id.hasPrefix("http://schema.org/") || $0.id.hasPrefix("http://www.wikidata.org/") })
-        XCTAssertFalse(view.edges.contains { $0.label == "wasDerivedFrom" || $0.label == "hasAttribution" })
+        XCTAssertFalse(view.edges.contains { view.text($0.label) == "wasDerivedFrom" || view.text($0.label) == "hasAttribution" })
         XCTAssertEqual(view.node(named: "Vladimir Putin")?.url, "http://www.wikidata.org/entity/Q7747")
         XCTAssertEqual(view.nodes.count, 29)
 
@@ -133,13 +133,13 @@ final class DOTWriterTests: XCTestCase {
     }
 
     func testHugeGraphWithMaxNodesStaysRenderable() throws {
-        let graph = PerformanceGraphs.people(count: 20_000)
+        let graph = PerformanceGraphs.people(count: 5_000)
         let options = DOTOptions(maxNodes: 150)
         let view = try GraphView.build(graph, options: options)
         XCTAssertEqual(view.nodes.count, 150)
-        XCTAssertEqual(view.totalNodes, 20_000 + 20_000 / 50 + 20)
+        XCTAssertEqual(view.totalNodes, 5_000 + 5_000 / 50 + 20)
         // The hubs (events with 50 participants each) are the most connected, so they are kept.
-        XCTAssertTrue(view.nodes.filter { $0.kind == .event }.count >= 100)
+        XCTAssertEqual(view.nodes.filter { $0.kind == .event }.count, 100)
         let dot = try DOTWriter(options: options).string(graph)
         XCTAssertTrue(dot.hasPrefix("// NewsGraph DOT: 150 nodes"))
         DOTAssert.accepted(dot, name: "huge-max-nodes-150")
