@@ -105,13 +105,13 @@ public struct MentionFinder: Sendable {
                 i += len; continue
             }
             // 3. unseen capitalised run
-            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower) {
+            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower), EventExtractor.months[t.lower] == nil {
                 var j = i + 1
                 while j < e {
                     let u = tokens[j]
                     if u.kind != .word { break }
                     if u.isCapitalized {
-                        if kb.stopwords.contains(u.lower) || isTitleStart(tokens, j, e) { break }
+                        if kb.stopwords.contains(u.lower) || EventExtractor.months[u.lower] != nil || isTitleStart(tokens, j, e) { break }
                         if !kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).isEmpty { break }
                         j += 1; continue
                     }
