@@ -121,8 +121,17 @@ public struct MentionFinder: Sendable {
                     }
                     break
                 }
-                let id = add(i, j, type: nil, kb: nil)
-                classify(id, tokens: tokens, range: i..<j, sentence: view.range, mentions: &mentions, titles: view.titles)
+                // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
+                var startTok = i
+                if j - i >= 2, MentionFinder.orgKeywords[tokens[j - 1].lower] != nil, i > s, let d = view.mentionAt[i - 1],
+                   d == mentions.count - 1, mentions[d].isDemonym {
+                    startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
+                    for k in startTok..<i { view.mentionAt[k] = nil }
+                    view.mentionIDs.removeLast()
+                    mentions.removeLast()
+                }
+                let id = add(startTok, j, type: nil, kb: nil)
+                classify(id, tokens: tokens, range: startTok..<j, sentence: view.range, mentions: &mentions, titles: view.titles)
                 i = j; continue
             }
             i += 1
