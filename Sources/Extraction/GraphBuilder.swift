@@ -169,8 +169,12 @@ public struct GraphBuilder {
                     if globals[pkey] != nil { triples.append((NG.schema("parentOrganization"), entityIRI(pkey))) }
                 }
             }
-            for d in e.docs.sorted() { triples.append((NG.prov("wasDerivedFrom"), docIRI(d))) }
-            for d in e.docs.sorted() { for (p, o) in triples { add(s, p, o, docIRI(d)) } }
+            // each document's graph carries the merged description and its own provenance link; the union of the
+            // graphs carries every source (linear in the corpus, where listing all sources in every graph is not)
+            for d in e.docs.sorted() {
+                for (p, o) in triples { add(s, p, o, docIRI(d)) }
+                add(s, NG.prov("wasDerivedFrom"), docIRI(d), docIRI(d))
+            }
         }
         for local in roles.keys.sorted() {
             guard let r = roles[local] else { continue }
@@ -186,7 +190,7 @@ public struct GraphBuilder {
                     title += " of " + qe.name
                 }
                 add(person, NG.schema("jobTitle"), lit(title), g)
-                for d2 in r.docs.sorted() { add(ri, NG.prov("wasDerivedFrom"), docIRI(d2), g) }
+                add(ri, NG.prov("wasDerivedFrom"), g, g)
             }
         }
         for f in facts.keys.sorted(by: { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }) {
@@ -238,8 +242,10 @@ public struct GraphBuilder {
                 triples.append((NG.ng("dateStatus"), lit(d.status)))
             }
             if ev.attributions.values.contains(where: { !$0.positive }) { triples.append((NG.ng("contested"), typed("true", "boolean"))) }
-            for d in ev.docs.sorted() { triples.append((NG.prov("wasDerivedFrom"), docIRI(d))) }
-            for d in ev.docs.sorted() { for (p, o) in triples { add(ei, p, o, docIRI(d)) } }
+            for d in ev.docs.sorted() {
+                for (p, o) in triples { add(ei, p, o, docIRI(d)) }
+                add(ei, NG.prov("wasDerivedFrom"), docIRI(d), docIRI(d))
+            }
             for akey in ev.attributions.keys.sorted() {
                 guard let a = ev.attributions[akey] else { continue }
                 let ai = iri("attr-" + local.replacingOccurrences(of: "event-", with: "") + "-" + akey)
@@ -253,7 +259,7 @@ public struct GraphBuilder {
                     add(ai, NG.rdf("value"), t(NG.graspf, a.positive ? "POS" : "NEG"), g)
                     add(ai, NG.prov("wasAttributedTo"), src, g)
                     add(ai, NG.grasp("isAttributionFor"), ei, g)
-                    for d2 in a.docs.sorted() { add(ai, NG.prov("wasDerivedFrom"), docIRI(d2), g) }
+                    add(ai, NG.prov("wasDerivedFrom"), g, g)
                     if a.source == nil {
                         add(src, NG.rdf("type"), t(NG.ng, "AnonymousSource"), g)
                         add(src, NG.schema("name"), lit(a.anonymous ?? "anonymous"), g)

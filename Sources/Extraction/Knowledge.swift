@@ -99,12 +99,17 @@ public struct KnowledgeBase: Sendable {
 
     /// Loads the module's resources. Throws only when the bundle is broken (a packaging error, not bad input).
     public static func load() throws -> KnowledgeBase {
+        guard let dir = ResourceLocator.directory else { throw LoadError.missing("Resources") }
+        return try load(resourceDirectory: dir)
+    }
+
+    /// Loads the knowledge from a directory holding the files of `Sources/Extraction/Resources` (for tools that
+    /// ship or edit the data separately).
+    public static func load(resourceDirectory: URL) throws -> KnowledgeBase {
         var kb = KnowledgeBase()
         func read(_ name: String) throws -> [[String]] {
-            let parts = name.split(separator: ".")
-            guard let url = Bundle.module.url(forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "Resources")
-                    ?? Bundle.module.url(forResource: String(parts[0]), withExtension: String(parts[1])),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError.missing(name) }
+            let url = resourceDirectory.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError.missing(name) }
             return text.split(separator: "\n", omittingEmptySubsequences: true)
                 .filter { !$0.hasPrefix("#") }
                 .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) } }

@@ -105,13 +105,13 @@ public struct MentionFinder: Sendable {
                 i += len; continue
             }
             // 3. unseen capitalised run
-            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower) {
+            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower), EventExtractor.months[t.lower] == nil {
                 var j = i + 1
                 while j < e {
                     let u = tokens[j]
                     if u.kind != .word { break }
                     if u.isCapitalized {
-                        if kb.stopwords.contains(u.lower) || isTitleStart(tokens, j, e) { break }
+                        if kb.stopwords.contains(u.lower) || EventExtractor.months[u.lower] != nil || isTitleStart(tokens, j, e) { break }
                         if !kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).isEmpty { break }
                         j += 1; continue
                     }
@@ -121,8 +121,17 @@ public struct MentionFinder: Sendable {
                     }
                     break
                 }
-                let id = add(i, j, type: nil, kb: nil)
-                classify(id, tokens: tokens, range: i..<j, sentence: view.range, mentions: &mentions, titles: view.titles)
+                // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
+                var startTok = i
+                if j - i >= 2, MentionFinder.orgKeywords[tokens[j - 1].lower] != nil, i > s, let d = view.mentionAt[i - 1],
+                   d == mentions.count - 1, mentions[d].isDemonym {
+                    startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
+                    for k in startTok..<i { view.mentionAt[k] = nil }
+                    view.mentionIDs.removeLast()
+                    mentions.removeLast()
+                }
+                let id = add(startTok, j, type: nil, kb: nil)
+                classify(id, tokens: tokens, range: startTok..<j, sentence: view.range, mentions: &mentions, titles: view.titles)
                 i = j; continue
             }
             i += 1

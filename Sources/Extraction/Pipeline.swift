@@ -143,6 +143,12 @@ public struct Pipeline: Sendable {
         }
         // 6. reference date: given, or inferred ("President-elect X" with X's term start known → ~70 days before it)
         var reference = doc.date.flatMap(CivilDate.parse)
+        // a title like "Current events, 2025-01-01" dates the document
+        if reference == nil, let title = doc.title {
+            for w in title.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }) {
+                if var d = CivilDate.parse(String(w)), w.count == 10 { d.status = "explicit"; reference = d; break }
+            }
+        }
         if reference == nil, presidentElectTokens {
             for r in roles where fold(r.role) == "president-elect" {
                 guard let e = map[r.mention], let k = entities[e].kb else { continue }

@@ -70,3 +70,28 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(slug("Mar-a-Lago"), "mar-a-lago")
     }
 }
+
+final class OntologyTests: XCTestCase {
+    /// Every ng: term the graph uses is declared in Schemas/ontology.ttl with a label and a comment.
+    func testEveryProjectTermIsDeclared() throws {
+        let url = Fixture.packageRoot.appendingPathComponent("Schemas/ontology.ttl")
+        let ttl = try String(contentsOf: url, encoding: .utf8)
+        let ns = "https://w3id.org/newsgraph/ontology#"
+        var used = Set<String>()
+        for q in Fixture.seedDataset {
+            for t in [q.predicate, q.object] { if let v = t.iri?.value, v.hasPrefix(ns) { used.insert(String(v.dropFirst(ns.count))) } }
+        }
+        for line in try String(contentsOf: Fixture.packageRoot.appendingPathComponent("Sources/Extraction/Resources/events.tsv"), encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t"); if cols.count > 1 { used.insert(String(cols[1])) }
+        }
+        XCTAssertGreaterThan(used.count, 10)
+        for term in used.sorted() {
+            guard let r = ttl.range(of: "ng:\(term) a ") else { XCTFail("ng:\(term) is not declared"); continue }
+            let block = ttl[r.lowerBound...].prefix { $0 != "." || false }
+            XCTAssertTrue(block.contains("rdfs:label") && block.contains("rdfs:comment"), "ng:\(term) needs a label and a comment")
+            if term.first?.isUppercase == true && term != "AnonymousSource" && term != "PoliticalParty" {
+                XCTAssertTrue(block.contains("rdfs:subClassOf schema:Event"), "ng:\(term) must be an event class")
+            }
+        }
+    }
+}
