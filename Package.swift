@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "Store", dependencies: ["RDF", "NTriples"]),
         // Schemas/ is the single copy of the bundled ontology, shapes, XML/JSON schemas and
         // context; this target makes it a resource bundle so an installed tool still finds it.
-        .target(name: "NewsGraphSchemas", path: "Schemas", sources: ["SchemasBundle.swift"], resources: [.copy("MODEL.md"), .copy("context.jsonld"), .copy("newsgraph.rng")]),
+        .target(name: "NewsGraphSchemas", path: "Schemas", sources: ["SchemasBundle.swift"], resources: [
+            .copy("MODEL.md"), .copy("context.jsonld"), .copy("newsgraph.rng"), .copy("ontology.ttl"), .copy("shapes.ttl"),
+        ]),
         .target(
             name: "NewsGraphKit",
             dependencies: ["RDF", "NTriples", "Turtle", "RDFXML", "JSON", "JSONLD", "DOT", "SHACL", "Validation", "Extraction", "Store", "NewsGraphSchemas"],

@@ -171,27 +171,13 @@ public enum ValidationRunner {
                 return (report, nil)
             }
             let result = shacl.validate(dataset.union)
-            report.record(.shacl, result.results.map { shaclFinding($0, file: path) })
+            report.record(.shacl, SHACLFindings.findings(from: result, file: path))
             return (report, result.graph())
         }
     }
 
     static func finding(_ e: SyntaxError, file: String) -> Finding {
         Finding(stage: .syntax, file: e.file ?? file, line: e.position?.line, column: e.position?.column, constraint: "syntax", message: e.message)
-    }
-
-    static func shaclFinding(_ r: ValidationResult, file: String) -> Finding {
-        let severity: Validation.Severity
-        switch r.severity {
-        case .warning: severity = .warning
-        case .info: severity = .info
-        default: severity = .violation
-        }
-        return Finding(
-            severity: severity, stage: .shacl, file: file, focusNode: r.focusNode.description,
-            path: r.resultPath?.shortDescription(NewsGraphPrefixes.all.sorted.map { Namespace(prefix: $0.prefix, iri: $0.iri) }),
-            constraint: "sh:" + r.componentName + "ConstraintComponent", message: r.message, source: r.sourceShape.description,
-            value: r.value?.description)
     }
 
     /// Runs a whole `newsgraph validate`; returns true when the result must fail the run.
