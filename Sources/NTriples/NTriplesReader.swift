@@ -305,26 +305,40 @@ struct LineParser {
             i = save
             lexical = String(decoding: scratch, as: UTF8.self)
         }
+        // LANGTAG and '^^' are tokens of their own; white space may precede them.
+        let afterString = i
+        skipSpace()
         if i < p.count, p[i] == 0x40 {
             let tagStart = i + 1
             i += 1
             while i < p.count, isAlpha(p[i]) { i += 1 }
             guard i > tagStart else { throw error("empty language tag", at: tagStart - 1) }
-            while i < p.count, p[i] == 0x2D {
+            while i < p.count, p[i] == 0x2D, !(i + 1 < p.count && p[i + 1] == 0x2D) {
                 let partStart = i + 1
                 i += 1
                 while i < p.count, isAlpha(p[i]) || (p[i] >= 0x30 && p[i] <= 0x39) { i += 1 }
                 guard i > partStart else { throw error("empty language subtag", at: partStart - 1) }
             }
             let tag = String(decoding: UnsafeBufferPointer(rebasing: p[tagStart..<i]), as: UTF8.self)
+            // RDF 1.2 base direction: `@en--ltr` (never valid RDF 1.1, whose subtags are non-empty).
+            if i + 1 < p.count, p[i] == 0x2D, p[i + 1] == 0x2D {
+                let dirStart = i + 2
+                i += 2
+                while i < p.count, isAlpha(p[i]) { i += 1 }
+                let direction = String(decoding: UnsafeBufferPointer(rebasing: p[dirStart..<i]), as: UTF8.self)
+                guard direction == "ltr" || direction == "rtl" else { throw error("base direction must be ltr or rtl", at: dirStart) }
+                return Literal(lexical, language: tag, direction: direction)
+            }
             return Literal(lexical, language: tag)
         }
         if i + 1 < p.count, p[i] == 0x5E, p[i + 1] == 0x5E {
             i += 2
+            skipSpace()
             guard i < p.count, p[i] == 0x3C else { throw error("expected a datatype <IRI> after '^^'") }
             return Literal(lexical, datatype: try iri())
         }
         if i < p.count, p[i] == 0x5E { throw error("expected '^^' before a datatype") }
+        i = afterString
         return Literal(lexical)
     }
 

@@ -12,6 +12,9 @@ public struct TurtleReader: QuadSource {
     public private(set) var base: String?
     /// Deepest nesting of `[ ]` and `( )` accepted; deeper input is an error, never a stack overflow.
     public var maxDepth = 256
+    /// Longest string literal or IRI accepted (64 MiB); a longer one is an error rather than
+    /// an unbounded allocation, e.g. for a gigabyte-long unterminated string.
+    public var maxTokenLength = 64 << 20
 
     var cursor: ByteCursor
     var pending: [Triple] = []
@@ -326,6 +329,7 @@ public struct TurtleReader: QuadSource {
                 if TurtleGrammar.isForbiddenInIRI(v) { throw error("escape produces a character IRIs forbid", at: start) }
                 TurtleGrammar.appendUTF8(v, to: &scratch)
             default:
+                if scratch.count >= maxTokenLength { throw error("IRI longer than \(maxTokenLength) bytes", at: start) }
                 scratch.append(b)
                 cursor.advance()
             }
@@ -444,6 +448,8 @@ public struct TurtleReader: QuadSource {
 
     mutating func rdfLiteral() throws -> Literal {
         let lexical = try string()
+        // LANGTAG and '^^' are tokens of their own; white space may precede them.
+        try skip()
         let c = try cursor.peek()
         if c == 0x40 {
             cursor.advance()
@@ -466,6 +472,7 @@ public struct TurtleReader: QuadSource {
         if c == 0x5E {
             guard try cursor.peek(at: 1) == 0x5E else { throw error("expected '^^' before a datatype") }
             cursor.advance(); cursor.advance()
+            try skip()
             guard let b = try cursor.peek() else { throw error("expected a datatype IRI") }
             if b == 0x3C { return Literal(lexical, datatype: try iriRef()) }
             let start = cursor.position
@@ -515,6 +522,7 @@ public struct TurtleReader: QuadSource {
                 continue
             }
             if !long && (b == 0x0A || b == 0x0D) { throw error("line break in a single-line string (use \"\"\" or \\n)") }
+            if scratch.count >= maxTokenLength { throw error("string longer than \(maxTokenLength) bytes", at: start) }
             scratch.append(b)
             cursor.advance()
         }
