@@ -151,6 +151,8 @@ final class RDFXMLReaderTests: XCTestCase {
             ("<rdf:Description rdf:ID=\"1a\"/>", "NCName"),
             ("<rdf:Description rdf:about=\"http://a/\">text</rdf:Description>", "text"),
             ("<rdf:Description><rdf:value rdf:resource=\"http://a/\">text</rdf:value></rdf:Description>", "text"),
+            ("<rdf:Description rdf:about=\"http://a/b c\"/>", "invalid IRI"),
+            ("<rdf:Description rdf:about=\"http://a/%zz\"/>", "invalid IRI"),
         ]
         for (body, needle) in cases {
             let xml = "<rdf:RDF xmlns:rdf=\"\(rdfNS)\">\n\n  \(body)\n</rdf:RDF>"
