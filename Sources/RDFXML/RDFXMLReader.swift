@@ -9,14 +9,20 @@ import Darwin
 /// A streaming RDF/XML reader (RDF 1.1 XML Syntax) on libxml2's `xmlTextReader`.
 ///
 /// Why a pull reader: `next()` advances libxml2 only until the next triples are known, so a
-/// conversion streams in constant memory, and the grammar runs on an explicit stack of frames
-/// (one per open element) rather than recursion, so nesting depth never threatens the Swift stack.
+/// conversion streams (memory grows only with the open elements and with the distinct rdf:ID and
+/// rdf:nodeID values, remembered for duplicate checks and labels), and the grammar runs on an
+/// explicit stack of frames (one per open element) rather than recursion, so nesting depth never
+/// threatens the Swift stack.
 /// libxml2 itself refuses documents deeper than 256 levels (we never pass `XML_PARSE_HUGE`).
 ///
 /// Safety: the input is fed to libxml2 in 1 MiB chunks through `xmlReaderForIO` with
 /// `XML_PARSE_NONET` and without `XML_PARSE_NOENT`/`DTDLOAD`/`DTDATTR`, so no DTD or external
 /// entity is ever fetched. A reference to an external entity is an error (XXE); internal entities
 /// are expanded by libxml2, whose amplification checks stop billion-laughs documents at once.
+///
+/// RDF 1.2: `its:dir` gives language-tagged literals a base direction when `rdf:version` is in
+/// scope. Triple terms are not supported (the model has none): `rdf:parseType="Triple"` is an
+/// error, and RDF 1.2 annotation attributes are not recognised.
 ///
 /// Errors are ``SyntaxError``s named `FILE:LINE:COLUMN`. For libxml2's well-formedness errors the
 /// position is libxml2's; for RDF grammar errors the line is that of the offending element's start
