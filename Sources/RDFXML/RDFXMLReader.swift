@@ -9,14 +9,20 @@ import Darwin
 /// A streaming RDF/XML reader (RDF 1.1 XML Syntax) on libxml2's `xmlTextReader`.
 ///
 /// Why a pull reader: `next()` advances libxml2 only until the next triples are known, so a
-/// conversion streams in constant memory, and the grammar runs on an explicit stack of frames
-/// (one per open element) rather than recursion, so nesting depth never threatens the Swift stack.
+/// conversion streams (memory grows only with the open elements and with the distinct rdf:ID and
+/// rdf:nodeID values, remembered for duplicate checks and labels), and the grammar runs on an
+/// explicit stack of frames (one per open element) rather than recursion, so nesting depth never
+/// threatens the Swift stack.
 /// libxml2 itself refuses documents deeper than 256 levels (we never pass `XML_PARSE_HUGE`).
 ///
 /// Safety: the input is fed to libxml2 in 1 MiB chunks through `xmlReaderForIO` with
 /// `XML_PARSE_NONET` and without `XML_PARSE_NOENT`/`DTDLOAD`/`DTDATTR`, so no DTD or external
 /// entity is ever fetched. A reference to an external entity is an error (XXE); internal entities
 /// are expanded by libxml2, whose amplification checks stop billion-laughs documents at once.
+///
+/// RDF 1.2: `its:dir` gives language-tagged literals a base direction when `rdf:version` is in
+/// scope. Triple terms are not supported (the model has none): `rdf:parseType="Triple"` is an
+/// error, and RDF 1.2 annotation attributes are not recognised.
 ///
 /// Errors are ``SyntaxError``s named `FILE:LINE:COLUMN`. For libxml2's well-formedness errors the
 /// position is libxml2's; for RDF grammar errors the line is that of the offending element's start
@@ -304,6 +310,31 @@ public final class RDFXMLReader: QuadSource {
         return q
     }
 
+    /// Resolves an IRI reference from the document and checks the result: characters that RFC 3987
+    /// forbids anywhere (controls, space, `<>"{}|\^``) or a malformed %-escape are a syntax error,
+    /// so no reader downstream ever sees an IRI it could not write back.
+    func iri(_ ref: String, _ base: String, _ node: xmlNodePtr) throws -> IRI {
+        let value = resolve(ref, base)
+        var bad: UInt8?
+        var utf8 = value.utf8.makeIterator()
+        while let b = utf8.next() {
+            switch b {
+            case 0...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: bad = b
+            case 0x25:
+                for _ in 0..<2 {
+                    guard let h = utf8.next(), (0x30...0x39).contains(h) || (0x41...0x46).contains(h) || (0x61...0x66).contains(h) else {
+                        throw error("invalid IRI <\(value)>: '%' is not followed by two hexadecimal digits", node)
+                    }
+                }
+            default: break
+            }
+            if let bad {
+                throw error("invalid IRI <\(value)>: it contains U+\(String(bad, radix: 16, uppercase: true)), which IRIs forbid", node)
+            }
+        }
+        return IRI(unchecked: value)
+    }
+
     func resolve(_ ref: String, _ base: String) -> String {
         if base.isEmpty { return ref }
         // Fast path: an absolute IRI without dot segments resolves to itself.
@@ -423,7 +454,7 @@ public final class RDFXMLReader: QuadSource {
                     if subject != nil { throw error("a node element may have only one of rdf:ID, rdf:about and rdf:nodeID", node) }
                     switch a.local {
                     case "ID": subject = .iri(try idIRI(a.value, base, node))
-                    case "about": subject = .iri(IRI(unchecked: resolve(a.value, base)))
+                    case "about": subject = .iri(try iri(a.value, base, node))
                     default: subject = try nodeIDTerm(a.value, node)
                     }
                     continue
@@ -441,7 +472,7 @@ public final class RDFXMLReader: QuadSource {
         if !(name.isRDF && name.local == "Description") {
             emit(s, Vocab.rdf.type, .iri(IRI(unchecked: name.iri)))
         }
-        if let typeValue { emit(s, Vocab.rdf.type, .iri(IRI(unchecked: resolve(typeValue, base)))) }
+        if let typeValue { emit(s, Vocab.rdf.type, .iri(try iri(typeValue, base, node))) }
         for (p, v) in props { emit(s, p, literal(v, datatype: nil, lang: lang, dir: currentDir)) }
         if !isEmpty {
             var f = Frame(kind: .node, base: base, lang: lang, dir: currentDir, version12: currentVersion12)
@@ -479,10 +510,10 @@ public final class RDFXMLReader: QuadSource {
                 case "resource", "nodeID":
                     if nodeIDOrResource { throw error("a property element cannot have both rdf:resource and rdf:nodeID", node) }
                     nodeIDOrResource = true
-                    f.resourceObject = a.local == "resource" ? .iri(IRI(unchecked: resolve(a.value, base))) : try nodeIDTerm(a.value, node)
+                    f.resourceObject = a.local == "resource" ? .iri(try iri(a.value, base, node)) : try nodeIDTerm(a.value, node)
                     continue
-                case "datatype": f.datatype = IRI(unchecked: resolve(a.value, base)); continue
-                case "type": f.typeAttribute = IRI(unchecked: resolve(a.value, base)); continue
+                case "datatype": f.datatype = try iri(a.value, base, node); continue
+                case "type": f.typeAttribute = try iri(a.value, base, node); continue
                 default:
                     if RDFSyntax.forbiddenAsPropertyAttribute(a.local) {
                         throw error("rdf:\(a.local) is not allowed as an attribute of a property element", node)

@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 import RDFXML
 import XCTest
@@ -150,6 +151,8 @@ final class RDFXMLReaderTests: XCTestCase {
             ("<rdf:Description rdf:ID=\"1a\"/>", "NCName"),
             ("<rdf:Description rdf:about=\"http://a/\">text</rdf:Description>", "text"),
             ("<rdf:Description><rdf:value rdf:resource=\"http://a/\">text</rdf:value></rdf:Description>", "text"),
+            ("<rdf:Description rdf:about=\"http://a/b c\"/>", "invalid IRI"),
+            ("<rdf:Description rdf:about=\"http://a/%zz\"/>", "invalid IRI"),
         ]
         for (body, needle) in cases {
             let xml = "<rdf:RDF xmlns:rdf=\"\(rdfNS)\">\n\n  \(body)\n</rdf:RDF>"
@@ -181,5 +184,25 @@ final class RDFXMLReaderTests: XCTestCase {
         let head = "<rdf:RDF xmlns:rdf=\"\(rdfNS)\" xmlns:its=\"http://www.w3.org/2005/11/its\" its:version=\"2.0\""
         XCTAssertEqual(try read(head + " rdf:version=\"1.2\">" + body).triples.first?.object, .literal(Literal("x", language: "ar", direction: "rtl")))
         XCTAssertEqual(try read(head + ">" + body).triples.first?.object, .literal(Literal("x", language: "ar")))
+    }
+
+    func testExternalParameterEntityAndAttributeEntityAreNeverLoaded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rdfxml-xxe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dtd = dir.appendingPathComponent("ext.dtd")
+        try "<!ENTITY leak \"LEAKED\">".write(to: dtd, atomically: true, encoding: .utf8)
+        let pe = """
+        <!DOCTYPE rdf:RDF [<!ENTITY % p SYSTEM "\(dtd.absoluteString)"> %p;]>
+        <rdf:RDF xmlns:rdf="\(rdfNS)"><rdf:Description rdf:about="http://a/"><rdf:value>&leak;</rdf:value></rdf:Description></rdf:RDF>
+        """
+        let e1 = readError(pe)
+        XCTAssertFalse(e1?.description.contains("LEAKED") ?? true)
+        let attr = """
+        <!DOCTYPE rdf:RDF [<!ENTITY xxe SYSTEM "\(dtd.absoluteString)">]>
+        <rdf:RDF xmlns:rdf="\(rdfNS)"><rdf:Description rdf:about="http://a/&xxe;"/></rdf:RDF>
+        """
+        let e2 = readError(attr)
+        XCTAssertTrue(e2?.message.contains("external entity") ?? false, e2?.description ?? "")
     }
 }
