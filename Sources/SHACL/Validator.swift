@@ -30,8 +30,8 @@ final class Engine {
         var message: String
     }
 
-    /// Constraint parameters resolved against this data graph.
-    struct Aux {
+    /// Constraint parameters resolved against this data graph (a class: read per value node, never copied).
+    final class Aux {
         var classes: Set<ID> = []
         var pred: ID? = nil
         var term: ID = -1
@@ -71,7 +71,7 @@ final class Engine {
     private func ref(_ t: Term) -> Int { position[t] ?? -1 }
 
     private func resolve(_ c: Constraint) -> Aux {
-        var a = Aux()
+        let a = Aux()
         switch c {
         case let .class(cls): a.classes = index.subclasses(of: index.intern(cls))
         case let .equals(p), let .disjoint(p), let .lessThan(p), let .lessThanOrEquals(p): a.pred = index.lookup(.iri(p))
