@@ -30,7 +30,16 @@ final class DataIndex {
             terms.append(t); ids[t] = i
             return i
         }
-        for t in graph { triples.append((intern(t.subject), intern(t.predicate), intern(t.object))) }
+        // Writers and readers emit a subject's triples together and reuse a few predicates, so
+        // remembering the previous subject and predicate skips most hash look-ups.
+        var lastS: (Term, ID)? = nil, lastP: (Term, ID)? = nil
+        for t in graph {
+            let s: ID
+            if let (term, id) = lastS, term == t.subject { s = id } else { s = intern(t.subject); lastS = (t.subject, s) }
+            let p: ID
+            if let (term, id) = lastP, term == t.predicate { p = id } else { p = intern(t.predicate); lastP = (t.predicate, p) }
+            triples.append((s, p, intern(t.object)))
+        }
         let n = terms.count
         // Counting sort into CSR form, then sort each node's slice by predicate.
         func build(_ key: (ID, ID, ID) -> ID, _ edge: (ID, ID, ID) -> Edge) -> ([Int], [Edge]) {
