@@ -14,8 +14,8 @@ final class DataIndex {
     let graphNodeCount: Int
     private let outStart: [Int], outEdges: [Edge]
     private let inStart: [Int], inEdges: [Edge]
-    /// Triple positions grouped by predicate: (subject, object) pairs.
-    private let byPredicate: [ID: [Edge]]
+    /// (subject, object) pairs grouped by predicate (`Edge.p` holds the subject).
+    private let predStart: [Int], predEdges: [Edge]
 
     let rdfType: ID?, subClassOf: ID?
 
@@ -23,7 +23,7 @@ final class DataIndex {
         var triples: [(ID, ID, ID)] = []
         triples.reserveCapacity(graph.count)
         var terms: [Term] = [], ids: [Term: ID] = [:]
-        ids.reserveCapacity(graph.count)
+        ids.reserveCapacity(graph.count + graph.count / 2)
         func intern(_ t: Term) -> ID {
             if let i = ids[t] { return i }
             let i = ID(terms.count)
@@ -63,9 +63,7 @@ final class DataIndex {
         }
         (outStart, outEdges) = build({ s, _, _ in s }, { _, p, o in Edge(p: p, n: o) })
         (inStart, inEdges) = build({ _, _, o in o }, { s, p, _ in Edge(p: p, n: s) })
-        var byP: [ID: [Edge]] = [:]
-        for t in triples { byP[t.1, default: []].append(Edge(p: t.0, n: t.2)) }
-        byPredicate = byP
+        (predStart, predEdges) = build({ _, p, _ in p }, { s, _, o in Edge(p: s, n: o) })
         graphNodeCount = n
         rdfType = ids[.iri(Vocab.rdf.type)]
         subClassOf = ids[.iri(Vocab.rdfs.subClassOf)]
@@ -110,8 +108,12 @@ final class DataIndex {
         return outEdges[outStart[i]..<outStart[i + 1]]
     }
 
-    /// (subject, object) pairs of a predicate, in graph order (`Edge.p` holds the subject).
-    func pairs(_ p: ID) -> [Edge] { byPredicate[p] ?? [] }
+    /// (subject, object) pairs of a predicate, sorted by subject (`Edge.p` holds the subject).
+    func pairs(_ p: ID) -> ArraySlice<Edge> {
+        let i = Int(p)
+        guard i < graphNodeCount else { return [] }
+        return predEdges[predStart[i]..<predStart[i + 1]]
+    }
 
     func objects(_ s: ID, _ p: IRI) -> [ID] {
         guard let pid = ids[.iri(p)] else { return [] }
