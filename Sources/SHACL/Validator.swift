@@ -30,8 +30,8 @@ final class Engine {
         var message: String
     }
 
-    /// Constraint parameters resolved against this data graph.
-    struct Aux {
+    /// Constraint parameters resolved against this data graph (a class: read per value node, never copied).
+    final class Aux {
         var classes: Set<ID> = []
         var pred: ID? = nil
         var term: ID = -1
@@ -45,6 +45,8 @@ final class Engine {
     let index: DataIndex
     let maxDepth: Int
     var aux: [[Aux]] = []
+    /// Per shape: the predicate id of a `p` or `^p` path (-1 when absent from the data), else nil.
+    var simplePaths: [(pid: ID, inverse: Bool)?] = []
     var pathIDs = PathIDs()
     var memo: [UInt64: Bool] = [:]
     var inProgress = Set<UInt64>()
@@ -66,12 +68,19 @@ final class Engine {
             for p in s.path?.predicates ?? [] where pathIDs.ids[p] == nil { pathIDs.ids[p] = .some(index.lookup(.iri(p))) }
         }
         aux = shapes.map { s in s.constraints.map(resolve) }
+        simplePaths = shapes.map { s in
+            switch s.path {
+            case let .predicate(p)?: return (index.lookup(.iri(p)) ?? -1, false)
+            case let .inverse(.predicate(p))?: return (index.lookup(.iri(p)) ?? -1, true)
+            default: return nil
+            }
+        }
     }
 
     private func ref(_ t: Term) -> Int { position[t] ?? -1 }
 
     private func resolve(_ c: Constraint) -> Aux {
-        var a = Aux()
+        let a = Aux()
         switch c {
         case let .class(cls): a.classes = index.subclasses(of: index.intern(cls))
         case let .equals(p), let .disjoint(p), let .lessThan(p), let .lessThanOrEquals(p): a.pred = index.lookup(.iri(p))
@@ -148,7 +157,12 @@ final class Engine {
                             message: "validation stopped: shape references nested more than \(maxDepth) levels deep"))
             return false
         }
-        let values = shape.path.map { $0.evaluate(from: focus, in: index, pathIDs: pathIDs) } ?? [focus]
+        let values: [ID]
+        if let (pid, inverse) = simplePaths[si] {
+            values = pid < 0 ? [] : inverse ? index.subjects(pid, focus).map(\.n) : index.objects(focus, pid).map(\.n)
+        } else {
+            values = shape.path.map { $0.evaluate(from: focus, in: index, pathIDs: pathIDs) } ?? [focus]
+        }
         let before = sink.count
         for (ci, c) in shape.constraints.enumerated() {
             check(c, aux[si][ci], si, shape, focus, values, &sink, stopEarly: stopEarly, depth: depth)
