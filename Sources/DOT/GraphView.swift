@@ -158,7 +158,8 @@ struct GraphView {
         }
 
         if options.collapseRoles {
-            for (role, holders) in roleHolders {
+            for role in roleHolders.keys.sorted() {
+                let holders = roleHolders[role] ?? []
                 let roleName = table.firstLiteral(role, [Vocab.schema.ns("roleName")] + namePredicates) ?? "role"
                 let targets = table.links[role].filter { l in
                     if l.predicate == derivedFrom { return false }

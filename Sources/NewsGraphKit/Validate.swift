@@ -171,7 +171,9 @@ public enum ValidationRunner {
                 return (report, nil)
             }
             let result = shacl.validate(dataset.union)
-            report.record(.shacl, SHACLFindings.findings(from: result, file: path))
+            // Recursion the engine cut short is not a result, but a person should still see it.
+            let notes = result.notes.map { Finding(severity: .info, stage: .shacl, file: path, constraint: "shacl-note", message: $0) }
+            report.record(.shacl, SHACLFindings.findings(from: result, file: path) + notes)
             return (report, result.graph())
         }
     }
