@@ -70,6 +70,9 @@ public struct TurtleWriter {
             for t in graph {
                 if case .literal = t.subject { throw RDFError.unrepresentable("a literal cannot be the subject of a Turtle statement: \(t.subject)") }
                 guard case .iri = t.predicate else { throw RDFError.unrepresentable("Turtle predicates must be IRIs: \(t.predicate)") }
+                if case let .literal(l) = t.object, let tag = l.language, !TurtleGrammar.isValidLanguageTag(tag) {
+                    throw RDFError.unrepresentable("invalid language tag '\(tag)' in \(t.object)")
+                }
                 grouped[t.subject, default: [:]][t.predicate, default: []].append(t.object)
                 if case .blank = t.object, t.object != t.subject { references[t.object, default: 0] += 1 }
                 if case .blank = t.object, t.object == t.subject { references[t.object, default: 0] += 2 }

@@ -131,6 +131,9 @@ final class NTriplesWriterTests: XCTestCase {
         XCTAssertThrowsError(try w.write(Quad(.literal(Literal("x")), s, s)))
         XCTAssertThrowsError(try w.write(Quad(s, .blank(BlankNode("p")), s)))
         XCTAssertThrowsError(try w.write(Quad(s, s, s, graph: .literal(Literal("g")))))
+        XCTAssertThrowsError(try w.write(Quad(s, s, .literal(Literal("x", language: "en_US")))))
+        XCTAssertThrowsError(try w.write(Quad(s, s, .literal(Literal("x", language: "1en")))))
+        XCTAssertNoThrow(try w.write(Quad(s, s, .literal(Literal("x", language: "de-CH-1996")))))
     }
 
     /// Every N-Triples and N-Quads suite file survives write → read unchanged.
