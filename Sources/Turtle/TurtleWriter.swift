@@ -63,6 +63,7 @@ public struct TurtleWriter {
         var usedPrefixes: Set<String> = []
         var labels: [String: String] = [:]
         var usedLabels: Set<String> = []
+        var rendered: [IRI: String] = [:]
 
         init(graph: Graph, writer: TurtleWriter) throws {
             self.writer = writer
@@ -228,6 +229,15 @@ public struct TurtleWriter {
         }
 
         mutating func iri(_ i: IRI) -> String {
+            // Rendering looks at every prefix and rescans the local name; predicates, types and
+            // datatypes repeat on almost every line, so remember what each IRI became.
+            if let known = rendered[i] { return known }
+            let r = render(i)
+            if rendered.count < 100_000 { rendered[i] = r }
+            return r
+        }
+
+        mutating func render(_ i: IRI) -> String {
             if let (p, local) = writer.prefixes.split(i), TurtleGrammar.isValidPrefix(p),
                let escaped = TurtleGrammar.escapeLocalName(local)
             {
