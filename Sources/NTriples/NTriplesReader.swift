@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RDF
 
 /// Which of the two line-based syntaxes a reader or writer speaks.
@@ -130,6 +137,11 @@ struct LineParser {
         self.p = p; self.line = line; self.format = format; self.cache = cache
     }
 
+    /// Bytes 0–63 and 64–127 that end an IRIREF or are not allowed in one: 0x00–0x20, `"`, `<`,
+    /// `>`; and `\`, `^`, `` ` ``, `{`, `|`, `}`.
+    static let iriSpecialLow: UInt64 = 0x5000_0005_FFFF_FFFF
+    static let iriSpecialHigh: UInt64 = 0x3800_0001_5000_0000
+
     func error(_ message: String, at index: Int? = nil) -> SyntaxError {
         let at = min(index ?? i, p.count)
         var column = 1
@@ -202,8 +214,14 @@ struct LineParser {
         let begin = i
         i += 1
         var escaped = false
-        while i < p.count {
+        let n = p.count
+        while i < n {
             let b = p[i]
+            // Fast path: bit masks of the bytes that need a closer look (controls, space,
+            // `"<>\^`{|}`); everything else, including UTF-8, is part of the IRI.
+            let special: UInt64 = b < 64 ? (LineParser.iriSpecialLow >> UInt64(b)) & 1
+                : b < 128 ? (LineParser.iriSpecialHigh >> UInt64(b - 64)) & 1 : 0
+            if special == 0 { i += 1; continue }
             if b == 0x3E { break }
             switch b {
             case 0...0x20, 0x3C, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60:
@@ -373,7 +391,11 @@ struct IRICache {
     @inline(__always) func lookup(_ body: UnsafeBufferPointer<UInt8>, _ slot: Int) -> IRI? {
         guard let known = slots[slot] else { return nil }
         var value = known.value
-        let equal = value.withUTF8 { $0.count == body.count && $0.elementsEqual(body) }
+        let equal = value.withUTF8 { known in
+            guard known.count == body.count else { return false }
+            guard let a = known.baseAddress, let b = body.baseAddress else { return true }
+            return memcmp(a, b, known.count) == 0
+        }
         return equal ? known : nil
     }
 }
