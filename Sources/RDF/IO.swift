@@ -167,20 +167,16 @@ public final class InputSource {
             if n > 0 { buffer.append(contentsOf: memory[memoryOffset..<memoryOffset + n]); memoryOffset += n }
             return n
         }
-        let start = buffer.count
-        buffer.reserveCapacity(start + max)
-        var got = 0
-        while true {
-            buffer.append(contentsOf: repeatElement(0, count: max))
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + start, max) }
-            if n < 0 {
-                buffer.removeLast(max)
-                if errno == EINTR { continue }
-                throw RDFError.io(path: name, message: String(cString: strerror(errno)))
+        let got = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max) { block -> Int in
+            while true {
+                let n = Glibc.read(fd, block.baseAddress, max)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw RDFError.io(path: name, message: String(cString: strerror(errno)))
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<n]))
+                return n
             }
-            got = n
-            buffer.removeLast(max - n)
-            break
         }
         return got
     }
