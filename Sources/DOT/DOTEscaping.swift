@@ -21,23 +21,23 @@ public enum DOTEscaping {
     enum Mode { case id, text, html }
 
     static func render(_ s: String, _ mode: Mode, quoted: Bool) -> String {
-        let out = OutputBuffer()
-        if quoted { out.append(byte: 0x22) }
-        write(s, mode, to: out)
-        if quoted { out.append(byte: 0x22) }
-        return out.string
+        var out: [UInt8] = []
+        if quoted { out.append(0x22) }
+        write(s, mode, to: &out)
+        if quoted { out.append(0x22) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the escaped UTF-8 of `s` to `out`, copying unescaped runs in one go: the writer
     /// escapes every label and ID of a 100,000-node graph, so this is byte-level on purpose.
-    static func write(_ s: String, _ mode: Mode, to out: OutputBuffer) {
+    static func write(_ s: String, _ mode: Mode, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { bytes in
             var run = 0
             var i = 0
             let n = bytes.count
             @inline(__always) func flush(_ end: Int) {
-                if end > run { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
+                if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
             }
             while i < n {
                 let b = bytes[i]
@@ -64,7 +64,7 @@ public enum DOTEscaping {
                 }
                 flush(i)
                 if let r = replacement, r.utf8CodeUnitCount > 0 {
-                    out.append(bytes: UnsafeBufferPointer(start: r.utf8Start, count: r.utf8CodeUnitCount))
+                    out.append(contentsOf: UnsafeBufferPointer(start: r.utf8Start, count: r.utf8CodeUnitCount))
                 }
                 i += skip
                 run = i

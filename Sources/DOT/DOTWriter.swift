@@ -81,71 +81,75 @@ public struct DOTWriter: Sendable {
             for node in loose { emitNode(node, indent: "  ", to: out) }
         }
 
+        var buf: [UInt8] = []
+        buf.reserveCapacity(1 << 16)
         for edge in view.edges {
-            out.append("  ")
-            Self.writeID(view.nodes[edge.from].id, out)
-            out.append(" -> ")
-            Self.writeID(view.nodes[edge.to].id, out)
+            buf.append(contentsOf: "  ".utf8)
+            Self.writeID(view.nodes[edge.from].id, &buf)
+            buf.append(contentsOf: " -> ".utf8)
+            Self.writeID(view.nodes[edge.to].id, &buf)
             if edge.style == .participant && !options.labelParticipantEdges {
-                out.append(" [arrowhead=none")
+                buf.append(contentsOf: " [arrowhead=none".utf8)
             } else {
-                out.append(" [label=")
-                Self.writeText(truncate(view.text(edge.label), to: options.maxLabelLength), out)
+                buf.append(contentsOf: " [label=".utf8)
+                Self.writeText(truncate(view.text(edge.label), to: options.maxLabelLength), &buf)
             }
-            out.append(Self.edgeAttributes(edge.style))
+            buf.append(contentsOf: Self.edgeAttributes(edge.style).utf8)
             if edge.tooltip != 0 {
-                out.append(", tooltip=")
-                Self.writeText(view.text(edge.tooltip), out)
+                buf.append(contentsOf: ", tooltip=".utf8)
+                Self.writeText(view.text(edge.tooltip), &buf)
             }
-            out.append("];\n")
+            buf.append(contentsOf: "];\n".utf8)
+            if buf.count >= 1 << 16 { out.append(bytes: buf); buf.removeAll(keepingCapacity: true) }
         }
+        out.append(bytes: buf)
         out.append("}\n")
     }
 
-    private func emitNode(_ node: ViewNode, indent: String, to out: OutputBuffer) {
+    private func emitNode(_ node: ViewNode, indent: String, to buf: inout [UInt8]) {
         let s = Self.nodeStyle(node.style)
-        out.append(indent)
-        Self.writeID(node.id, out)
-        out.append(" [label=<")
+        buf.append(contentsOf: indent.utf8)
+        Self.writeID(node.id, &buf)
+        buf.append(contentsOf: " [label=<".utf8)
         let lines = DOTEscaping.wrap(truncate(node.name, to: options.maxLabelLength), width: options.wrapWidth)
         for (i, line) in lines.enumerated() {
-            if i > 0 { out.append("<BR/>") }
-            DOTEscaping.write(line, .html, to: out)
+            if i > 0 { buf.append(contentsOf: "<BR/>".utf8) }
+            DOTEscaping.write(line, .html, to: &buf)
         }
         var small = node.typeLabel
         for d in node.details { small += small.isEmpty ? d : " · " + d }
         if !small.isEmpty {
-            out.append("<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#475569\">")
+            buf.append(contentsOf: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#475569\">".utf8)
             let smallLines = DOTEscaping.wrap(truncate(small, to: options.maxLabelLength), width: options.wrapWidth + 8)
             for (i, line) in smallLines.enumerated() {
-                if i > 0 { out.append("<BR/>") }
-                DOTEscaping.write(line, .html, to: out)
+                if i > 0 { buf.append(contentsOf: "<BR/>".utf8) }
+                DOTEscaping.write(line, .html, to: &buf)
             }
-            out.append("</FONT>")
+            buf.append(contentsOf: "</FONT>".utf8)
         }
-        if node.contested { out.append("<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#dc2626\"><B>contested</B></FONT>") }
-        out.append(">, shape=")
-        out.append(s.shape)
-        out.append(", style=\"")
-        out.append(s.style)
-        out.append("\", fillcolor=\"")
-        out.append(s.fill)
-        out.append("\", color=\"")
-        out.append(node.contested ? "#dc2626" : s.border)
-        out.append("\"")
-        if node.contested { out.append(", penwidth=2.5") }
-        if let extra = s.extra { out.append(", "); out.append(extra) }
-        out.append(", tooltip=\"")
+        if node.contested { buf.append(contentsOf: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#dc2626\"><B>contested</B></FONT>".utf8) }
+        buf.append(contentsOf: ">, shape=".utf8)
+        buf.append(contentsOf: (s.shape).utf8)
+        buf.append(contentsOf: ", style=\"".utf8)
+        buf.append(contentsOf: (s.style).utf8)
+        buf.append(contentsOf: "\", fillcolor=\"".utf8)
+        buf.append(contentsOf: (s.fill).utf8)
+        buf.append(contentsOf: "\", color=\"".utf8)
+        buf.append(contentsOf: (node.contested ? "#dc2626" : s.border).utf8)
+        buf.append(contentsOf: "\"".utf8)
+        if node.contested { buf.append(contentsOf: ", penwidth=2.5".utf8) }
+        if let extra = s.extra { buf.append(contentsOf: ", ".utf8); buf.append(contentsOf: extra.utf8) }
+        buf.append(contentsOf: ", tooltip=\"".utf8)
         for (i, line) in node.tooltip.enumerated() {
-            if i > 0 { out.append("\\n") }
-            DOTEscaping.write(line, .text, to: out)
+            if i > 0 { buf.append(contentsOf: "\\n".utf8) }
+            DOTEscaping.write(line, .text, to: &buf)
         }
-        out.append(byte: 0x22)
+        buf.append(0x22)
         if let url = node.url {
-            out.append(", URL=")
-            Self.writeID(url, out)
+            buf.append(contentsOf: ", URL=".utf8)
+            Self.writeID(url, &buf)
         }
-        out.append("];\n")
+        buf.append(contentsOf: "];\n".utf8)
     }
 
     private func emitLegend(_ view: GraphView, to out: OutputBuffer) {
@@ -168,16 +172,25 @@ public struct DOTWriter: Sendable {
         out.append("</TABLE>>];\n  }\n")
     }
 
-    @inline(__always) static func writeID(_ s: String, _ out: OutputBuffer) {
-        out.append(byte: 0x22)
-        DOTEscaping.write(s, .id, to: out)
-        out.append(byte: 0x22)
+    @inline(__always) static func writeID(_ s: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        DOTEscaping.write(s, .id, to: &out)
+        out.append(0x22)
     }
 
-    @inline(__always) static func writeText(_ s: String, _ out: OutputBuffer) {
-        out.append(byte: 0x22)
-        DOTEscaping.write(s, .text, to: out)
-        out.append(byte: 0x22)
+    @inline(__always) static func writeText(_ s: String, _ out: inout [UInt8]) {
+        out.append(0x22)
+        DOTEscaping.write(s, .text, to: &out)
+        out.append(0x22)
+    }
+
+    /// Writes one node through a reusable byte line, so the output buffer (a class, with its
+    /// exclusivity checks) is touched once per node rather than once per token.
+    private func emitNode(_ node: ViewNode, indent: String, to out: OutputBuffer) {
+        var buf: [UInt8] = []
+        buf.reserveCapacity(512)
+        emitNode(node, indent: indent, to: &buf)
+        out.append(bytes: buf)
     }
 
     // MARK: Styles

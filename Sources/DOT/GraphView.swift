@@ -125,13 +125,25 @@ struct GraphView {
         let derivedFrom = Vocab.prov.wasDerivedFrom
         let participant = Vocab.schema.ns("participant")
         var predicateNames: [IRI: String] = [:]
-        var predicateLabels: [IRI: Int32] = [:]
         var strings = StringTable()
+
+        // What each predicate means for the picture, looked up once per predicate, not per link.
+        struct PredicateInfo { var label: Int32; var folded, derived, participant, subClassOf: Bool }
+        var predicateInfo: [IRI: PredicateInfo] = [:]
+        func info(_ p: IRI) -> PredicateInfo {
+            if let i = predicateInfo[p] { return i }
+            let i = PredicateInfo(
+                label: strings.id(localName(p.value)), folded: foldedLinks.contains(p), derived: p == derivedFrom,
+                participant: p == participant, subClassOf: p == Vocab.rdfs.subClassOf)
+            predicateInfo[p] = i
+            return i
+        }
 
         for r in 0..<n where table.isSubject[r] {
             for link in table.links[r] {
                 let o = link.object
-                if link.predicate == derivedFrom {
+                let p = info(link.predicate)
+                if p.derived {
                     documents[r].append(o)
                     if !options.includeProvenance { continue }
                 }
@@ -140,19 +152,15 @@ struct GraphView {
                 case .attribution where options.collapseAttributions: attributionTargets[o, default: []].append(r); continue
                 default: break
                 }
-                guard isNode[r], !foldedLinks.contains(link.predicate), drawable(o) else { continue }
-                if hasInstances && link.predicate == Vocab.rdfs.subClassOf { continue }
+                guard isNode[r], !p.folded, drawable(o) else { continue }
+                if hasInstances && p.subClassOf { continue }
                 if !table.isSubject[o] { isNode[o] = true }
                 let style: EdgeStyle
-                if link.predicate == derivedFrom { style = .provenance }
+                if p.derived { style = .provenance }
                 else if case .mention = category[r] { style = .mention }
-                else if link.predicate == participant { style = .participant }
+                else if p.participant { style = .participant }
                 else { style = .plain }
-                let label: Int32
-                if let cached = predicateLabels[link.predicate] { label = cached } else {
-                    label = strings.id(localName(link.predicate.value))
-                    predicateLabels[link.predicate] = label
-                }
+                let label = p.label
                 edges.append(ViewEdge(from: r, to: o, label: label, style: style, tooltip: 0))
             }
         }
@@ -299,11 +307,11 @@ struct GraphView {
         var candidates: [IRI] = []
         let types = table.types[r]
         if types.count == 1 {
-            candidates = types
+            candidates = Array(types)
         } else {
             let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
             for t in types where classifier.category(types: [t]) == category { candidates.append(t) }
-            if candidates.isEmpty { candidates = types }
+            if candidates.isEmpty { candidates = Array(types) }
             candidates.sort { a, b in
                 let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
                 return ba != bb ? !ba : a < b

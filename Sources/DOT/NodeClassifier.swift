@@ -42,7 +42,7 @@ struct NodeClassifier {
 
     /// The category of a resource with these `rdf:type`s. Several types: the most specific reading
     /// wins (a `schema:Country` is also a `schema:Place`, a `nif:Context` document is also a string).
-    mutating func category(types: [IRI]) -> Category? {
+    mutating func category<C: Collection<IRI>>(types: C) -> Category? {
         var found: [Category] = []
         for t in types { if let c = classify(t) { found.append(c) } }
         let order: [Category] = [

@@ -16,6 +16,30 @@ enum DOTVocab {
     static let prefixes = PrefixMap(Vocab.wellKnown + [grasp, graspf, ng, id, foaf, skos, dc])
 }
 
+/// Values grouped by resource (compressed rows): one flat array and offsets, instead of an
+/// array per resource, which would cost three allocations per node of a 100,000-node graph.
+struct Grouped<Element> {
+    var offsets: [Int32] = [0]
+    var values: [Element] = []
+
+    init() {}
+    init(owners: [Int32], values: [Element], count n: Int) {
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for o in owners { offsets[Int(o) + 1] += 1 }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        var next = Array(offsets[0..<n])
+        var order = [Int32](repeating: 0, count: owners.count)
+        for (i, o) in owners.enumerated() {
+            order[Int(next[Int(o)])] = Int32(i)
+            next[Int(o)] += 1
+        }
+        self.offsets = offsets
+        self.values = order.map { values[Int($0)] }
+    }
+
+    subscript(r: Int) -> ArraySlice<Element> { values[Int(offsets[r])..<Int(offsets[r + 1])] }
+}
+
 /// The graph as the writer sees it: every IRI or blank node interned once, with its types, its
 /// literal properties and its links. Built in one pass so that a 100,000-node graph costs one
 /// hash look-up per term rather than repeated pattern queries.
@@ -23,9 +47,9 @@ struct ResourceTable {
     struct Link { var predicate: IRI; var object: Int }
 
     var terms: [Term] = []
-    var types: [[IRI]] = []
-    var literals: [[(predicate: IRI, value: Literal)]] = []
-    var links: [[Link]] = []
+    var types = Grouped<IRI>()
+    var literals = Grouped<(predicate: IRI, value: Literal)>()
+    var links = Grouped<Link>()
     var isSubject: [Bool] = []
     /// rdfs:subClassOf edges between classes, for classifying subclasses declared in the graph.
     var superClasses: [IRI: [IRI]] = [:]
@@ -37,6 +61,9 @@ struct ResourceTable {
         index.reserveCapacity(graph.count / 2)
         let rdfType = Term.iri(Vocab.rdf.type)
         let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
+        var typeOwners: [Int32] = [], typeValues: [IRI] = []
+        var literalOwners: [Int32] = [], literalValues: [(predicate: IRI, value: Literal)] = []
+        var linkOwners: [Int32] = [], linkValues: [Link] = []
         // Triples usually come grouped by subject: remembering the last one halves the hashing.
         var lastSubject: Term?
         var s = 0
@@ -49,18 +76,22 @@ struct ResourceTable {
             isSubject[s] = true
             switch t.object {
             case let .literal(l):
-                literals[s].append((p, l))
+                literalOwners.append(Int32(s)); literalValues.append((p, l))
             case let .iri(o) where t.predicate == rdfType:
-                types[s].append(o)
+                typeOwners.append(Int32(s)); typeValues.append(o)
                 classes.insert(o)
             default:
                 if t.predicate == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
                     superClasses[sub, default: []].append(sup)
                 }
                 let o = intern(t.object)
-                links[s].append(Link(predicate: p, object: o))
+                linkOwners.append(Int32(s)); linkValues.append(Link(predicate: p, object: o))
             }
         }
+        let n = terms.count
+        types = Grouped(owners: typeOwners, values: typeValues, count: n)
+        literals = Grouped(owners: literalOwners, values: literalValues, count: n)
+        links = Grouped(owners: linkOwners, values: linkValues, count: n)
     }
 
     var count: Int { terms.count }
@@ -72,9 +103,6 @@ struct ResourceTable {
         let i = terms.count
         index[term] = i
         terms.append(term)
-        types.append([])
-        literals.append([])
-        links.append([])
         isSubject.append(false)
         return i
     }
