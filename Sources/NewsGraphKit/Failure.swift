@@ -1,4 +1,5 @@
 import RDF
+import DOT
 
 /// Every way a command can fail, mapped to the tool's three exit codes: 0 success, 1 invalid input
 /// or data, 2 usage or unreadable path. Nothing else ever reaches the shell.
@@ -37,6 +38,7 @@ public enum NewsGraphFailure: Error, Sendable, CustomStringConvertible {
             case .unrepresentable: return .invalid(e.description)
             }
         case let e as IRIError: return .invalid(e.description)
+        case let e as DOTError: return .usage(e.description)
         default: return .invalid(String(describing: error))
         }
     }
