@@ -103,8 +103,32 @@ public struct DOTWriter: Sendable {
             if buf.count >= 1 << 16 { out.append(bytes: buf); buf.removeAll(keepingCapacity: true) }
         }
         out.append(bytes: buf)
+        if options.clusterBy == .none { emitIsolatedGrid(view, to: out) }
         out.append("}\n")
     }
+
+    /// Nodes without any edge would all land on the first rank, one long column that makes the
+    /// picture many times taller than its content; invisible edges lay them out in short rows.
+    private func emitIsolatedGrid(_ view: GraphView, to out: OutputBuffer) {
+        var connected = [Bool](repeating: false, count: view.nodes.count)
+        for edge in view.edges { connected[edge.from] = true; connected[edge.to] = true }
+        let isolated = view.nodes.indices.filter { !connected[$0] }
+        guard isolated.count > Self.isolatedRowLength else { return }
+        var buf: [UInt8] = []
+        for row in stride(from: 0, to: isolated.count, by: Self.isolatedRowLength) {
+            let members = isolated[row..<min(row + Self.isolatedRowLength, isolated.count)]
+            for (a, b) in zip(members, members.dropFirst()) {
+                buf.append(contentsOf: "  ".utf8)
+                Self.writeID(view.nodes[a].id, &buf)
+                buf.append(contentsOf: " -> ".utf8)
+                Self.writeID(view.nodes[b].id, &buf)
+                buf.append(contentsOf: " [style=invis];\n".utf8)
+            }
+        }
+        out.append(bytes: buf)
+    }
+
+    static let isolatedRowLength = 5
 
     private func emitNode(_ node: ViewNode, indent: String, to buf: inout [UInt8]) {
         let s = Self.nodeStyle(node.style)
