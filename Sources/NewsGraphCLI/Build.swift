@@ -30,8 +30,12 @@ struct Build: ParsableCommand {
     var validate = true
     @Option(help: "After building, push the N-Quads to this triple store endpoint (see `newsgraph push`).")
     var push: String?
+    @Option(help: "Build only share I of N of the documents (1-based, by a stable hash of the document id).")
+    var shard: String?
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
+    @Flag(name: .shortAndLong, help: "Print each output file as it is written.")
+    var verbose = false
 
     func run() throws {
         var options = BuildOptions()
@@ -57,6 +61,11 @@ struct Build: ParsableCommand {
                 return f
             }
         }
+        if let shard {
+            guard let s = Shard(shard) else { throw NewsGraphFailure.usage("--shard must look like 2/8 (share 2 of 8), not '\(shard)'") }
+            options.shard = s
+        }
+        options.progress = !quiet && isatty(2) != 0
         options.keepGoing = keepGoing
         options.validate = validate
 
@@ -72,6 +81,7 @@ struct Build: ParsableCommand {
             let result = try PushRunner.pushBuild(summary, endpoint: push)
             if !quiet { printError(result) }
         }
+        if verbose { for file in summary.files { printError("newsgraph: wrote " + file) } }
         if !quiet { printError("newsgraph: " + summary.line + " → " + output) }
         if failed { throw NewsGraphFailure.alreadyReported }
     }

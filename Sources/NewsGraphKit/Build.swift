@@ -15,8 +15,32 @@ public struct BuildOptions: Sendable {
     public var keepGoing = false
     public var formats: [OutputFormat] = Builder.defaultFormats
     public var validate = true
+    /// `--shard I/N`: take only the documents whose stable hash falls in share I of N (1-based).
+    public var shard: Shard?
+    /// Progress on stderr while extracting (the CLI turns it on when stderr is a terminal).
+    public var progress = false
 
     public init() {}
+}
+
+/// A deterministic share of a corpus, so N machines can each build 1/N of it. Membership depends
+/// only on the document id (FNV-1a), never on file order or on the machine.
+public struct Shard: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+
+    /// Parses `I/N` with 1 ≤ I ≤ N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else { return nil }
+        index = i; count = n
+    }
+
+    public func contains(_ id: String) -> Bool {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return Int(h % UInt64(count)) == index - 1
+    }
 }
 
 /// What a build did, for the summary line and for tests.
@@ -73,16 +97,18 @@ public enum Builder {
     }
 
     /// Runs extraction over `documents` on `jobs` workers; results come back in input order.
-    public static func analyze(_ documents: [Document], pipeline: Pipeline, jobs: Int) -> [DocumentAnalysis] {
+    public static func analyze(_ documents: [Document], pipeline: Pipeline, jobs: Int, progress: Progress? = nil) -> [DocumentAnalysis] {
         let workers = max(1, min(jobs, documents.count))
         let results = AnalysisSlots(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < documents.count {
                 results.set(i, pipeline.analyze(documents[i]))
+                progress?.done(bytes: documents[i].text.utf8.count)
                 i += workers
             }
         }
+        progress?.finish()
         return results.values()
     }
 
@@ -90,7 +116,8 @@ public enum Builder {
     public static func run(_ options: BuildOptions) throws -> BuildSummary {
         let start = Date()
         var summary = BuildSummary()
-        let (documents, problems) = readDocuments(options.inputs, defaultDate: options.date)
+        var (documents, problems) = readDocuments(options.inputs, defaultDate: options.date)
+        if let shard = options.shard { documents = documents.filter { shard.contains($0.id) } }
         summary.problems = problems
         summary.documents = documents.count
         if documents.isEmpty {
@@ -98,7 +125,8 @@ public enum Builder {
             throw NewsGraphFailure.unreadable("no readable article in \(options.inputs.joined(separator: " "))" + (detail.isEmpty ? "" : ":\n" + detail))
         }
         let pipeline = try Pipeline(options: options.extraction)
-        let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs)
+        let progress = options.progress ? Progress(total: documents.count, totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count }) : nil
+        let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress)
         let dataset = CorpusMerger.merge(analyses, options: options.extraction)
         summary.dataset = dataset
         let union = dataset.union
@@ -130,4 +158,40 @@ final class AnalysisSlots: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: DocumentAnalysis) { lock.lock(); slots[i] = value; lock.unlock() }
     func values() -> [DocumentAnalysis] { slots.compactMap { $0 } }
+}
+
+/// A progress line on stderr, redrawn at most ten times a second: documents done, documents/s,
+/// MB/s and the time left.
+public final class Progress: @unchecked Sendable {
+    let total: Int
+    let totalBytes: Int
+    let start = Date()
+    var doneCount = 0
+    var doneBytes = 0
+    var lastDraw = Date.distantPast
+    let lock = NSLock()
+
+    public init(total: Int, totalBytes: Int) { self.total = total; self.totalBytes = totalBytes }
+
+    func done(bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        doneCount += 1
+        doneBytes += bytes
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 || doneCount == total else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(start), 1e-6)
+        let rate = Double(doneCount) / elapsed
+        let left = rate > 0 ? Double(total - doneCount) / rate : 0
+        let line = String(format: "\r\u{1B}[Kextracting: %d/%d documents, %.0f docs/s, %.1f MB/s, %.0f s left",
+                          doneCount, total, rate, Double(doneBytes) / elapsed / 1e6, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
 }

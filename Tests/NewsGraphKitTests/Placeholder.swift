@@ -1,5 +1,0 @@
-import XCTest
-
-final class NewsGraphKitPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}
