@@ -12,6 +12,7 @@ public struct NTriplesWriter: QuadSink {
     public let output: OutputBuffer
     public let format: NTriplesFormat
     var relabelled: [String: String] = [:]
+    var line: [UInt8] = []
 
     public init(output: OutputBuffer, format: NTriplesFormat = .nTriples) {
         self.output = output
@@ -48,92 +49,108 @@ public struct NTriplesWriter: QuadSink {
         }
         guard case .iri = p else { throw RDFError.unrepresentable("N-Triples predicates must be IRIs: \(p)") }
         if let graph, graph.isLiteral { throw RDFError.unrepresentable("a literal cannot name a graph: \(graph)") }
+        // The statement is built in a local byte array and handed to the output in one call:
+        // `OutputBuffer` is a class, and per-byte calls into it cost more than the formatting.
+        line.removeAll(keepingCapacity: true)
         term(s)
-        output.append(byte: 0x20)
+        line.append(0x20)
         term(p)
-        output.append(byte: 0x20)
+        line.append(0x20)
         term(o)
         if let graph {
-            output.append(byte: 0x20)
+            line.append(0x20)
             term(graph)
         }
-        output.append(byte: 0x20)
-        output.append(byte: 0x2E)
-        output.append(byte: 0x0A)
+        line.append(0x20)
+        line.append(0x2E)
+        line.append(0x0A)
+        output.append(bytes: line)
     }
 
     mutating func term(_ t: Term) {
         switch t {
         case let .iri(i):
-            output.append(byte: 0x3C)
-            output.append(NTriplesEscaping.escapeIRI(i.value))
-            output.append(byte: 0x3E)
+            line.append(0x3C)
+            NTriplesWriter.appendIRI(i.value, to: &line)
+            line.append(0x3E)
         case let .blank(b):
-            output.append(byte: 0x5F)
-            output.append(byte: 0x3A)
-            output.append(label(b.id))
+            line.append(0x5F)
+            line.append(0x3A)
+            let l = label(b.id)
+            line.append(contentsOf: l.utf8)
         case let .literal(l):
-            output.append(byte: 0x22)
-            NTriplesWriter.appendEscaped(l.lexicalForm, to: output)
-            output.append(byte: 0x22)
+            line.append(0x22)
+            NTriplesWriter.appendEscaped(l.lexicalForm, to: &line)
+            line.append(0x22)
             if let language = l.language {
-                output.append(byte: 0x40)
+                line.append(0x40)
                 // Canonical form (RDF 1.2): lower case; tags compare case-insensitively anyway.
-                output.append(language.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? language.lowercased() : language)
+                for b in language.utf8 { line.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
                 if let direction = l.direction {
-                    output.append("--")
-                    output.append(direction)
+                    line.append(0x2D); line.append(0x2D)
+                    line.append(contentsOf: direction.utf8)
                 }
             } else if l.datatype != Vocab.xsd.string {
-                output.append("^^<")
-                output.append(NTriplesEscaping.escapeIRI(l.datatype.value))
-                output.append(byte: 0x3E)
+                line.append(0x5E); line.append(0x5E); line.append(0x3C)
+                NTriplesWriter.appendIRI(l.datatype.value, to: &line)
+                line.append(0x3E)
+            }
+        }
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// Appends an IRI; characters an IRIREF cannot hold (only possible in unchecked IRIs) become
+    /// `\uXXXX` so the output always parses.
+    static func appendIRI(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { p in
+            var needs = false
+            for b in p where b <= 0x20 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x7B || b == 0x7D || b == 0x7C || b == 0x5E || b == 0x60 || b == 0x5C {
+                needs = true
+                break
+            }
+            if !needs { out.append(contentsOf: p); return }
+            for b in p {
+                switch b {
+                case 0...0x20, 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+                default: out.append(b)
+                }
             }
         }
     }
 
     /// Appends a lexical form with canonical escapes: `\b \t \n \f \r \" \\`, `\uXXXX` for other
     /// controls, U+007F and the noncharacters U+FFFE/U+FFFF; everything else as UTF-8.
-    static func appendEscaped(_ s: String, to output: OutputBuffer) {
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { p in
-            var clean = 0
             var i = 0
             let n = p.count
-            func flush(_ upTo: Int) {
-                if upTo > clean { output.append(bytes: UnsafeBufferPointer(rebasing: p[clean..<upTo])) }
-            }
             while i < n {
                 let b = p[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xEF { i += 1; continue }
-                if b == 0xEF {
-                    if i + 2 < n, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {
-                        flush(i)
-                        output.append(p[i + 2] == 0xBE ? "\\uFFFE" : "\\uFFFF")
-                        i += 3
-                        clean = i
-                    } else {
-                        i += 1
-                    }
-                    continue
-                }
-                flush(i)
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xEF { out.append(b); i += 1; continue }
                 switch b {
-                case 0x08: output.append("\\b")
-                case 0x09: output.append("\\t")
-                case 0x0A: output.append("\\n")
-                case 0x0C: output.append("\\f")
-                case 0x0D: output.append("\\r")
-                case 0x22: output.append("\\\"")
-                case 0x5C: output.append("\\\\")
+                case 0xEF:
+                    if i + 2 < n, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {
+                        out.append(contentsOf: [0x5C, 0x75, 0x46, 0x46, 0x46, p[i + 2] == 0xBE ? 0x45 : 0x46])
+                        i += 3
+                        continue
+                    }
+                    out.append(b)
+                case 0x08: out.append(0x5C); out.append(0x62)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0C: out.append(0x5C); out.append(0x66)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
                 default:
-                    let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-                    output.append(bytes: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
                 }
                 i += 1
-                clean = i
             }
-            flush(n)
         }
     }
 

@@ -180,14 +180,20 @@ public enum TurtleGrammar {
     }
 
     /// True when the bytes start with `scheme:` (RFC 3986), the N-Triples test for an absolute IRI.
-    public static func hasScheme<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        guard let f = bytes.first, (f | 0x20) >= 0x61 && (f | 0x20) <= 0x7A else { return false }
-        for b in bytes.dropFirst() {
+    @inlinable public static func hasScheme(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count > 0 else { return false }
+        let f = p[0] | 0x20
+        guard f >= 0x61 && f <= 0x7A else { return false }
+        var i = 1
+        while i < p.count {
+            let b = p[i]
             if b == 0x3A { return true }
             let l = b | 0x20
-            if (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E { continue }
+            if (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E { i += 1; continue }
             return false
         }
         return false
     }
+
+    public static func hasScheme(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { hasScheme($0) } }
 }

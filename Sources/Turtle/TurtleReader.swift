@@ -12,6 +12,9 @@ public struct TurtleReader: QuadSource {
     public private(set) var base: String?
     /// Deepest nesting of `[ ]` and `( )` accepted; deeper input is an error, never a stack overflow.
     public var maxDepth = 256
+    /// Longest string literal or IRI accepted (64 MiB); a longer one is an error rather than
+    /// an unbounded allocation, e.g. for a gigabyte-long unterminated string.
+    public var maxTokenLength = 64 << 20
 
     var cursor: ByteCursor
     var pending: [Triple] = []
@@ -326,6 +329,7 @@ public struct TurtleReader: QuadSource {
                 if TurtleGrammar.isForbiddenInIRI(v) { throw error("escape produces a character IRIs forbid", at: start) }
                 TurtleGrammar.appendUTF8(v, to: &scratch)
             default:
+                if scratch.count >= maxTokenLength { throw error("IRI longer than \(maxTokenLength) bytes", at: start) }
                 scratch.append(b)
                 cursor.advance()
             }
@@ -518,6 +522,7 @@ public struct TurtleReader: QuadSource {
                 continue
             }
             if !long && (b == 0x0A || b == 0x0D) { throw error("line break in a single-line string (use \"\"\" or \\n)") }
+            if scratch.count >= maxTokenLength { throw error("string longer than \(maxTokenLength) bytes", at: start) }
             scratch.append(b)
             cursor.advance()
         }

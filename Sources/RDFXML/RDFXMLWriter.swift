@@ -1,0 +1,409 @@
+import RDF
+
+/// Writes a graph as RDF/XML that other tools (rapper, Jena, rdflib) and our own reader read back
+/// to an isomorphic graph, byte-identical for the same graph.
+///
+/// ## The profile this writer emits
+/// Another helper derives an XML Schema / RELAX NG from this list, so it is exhaustive:
+/// - `<?xml version="1.0" encoding="utf-8"?>`, a newline, then one root element `rdf:RDF`.
+///   Encoding UTF-8, line ends LF, indentation 2 spaces per level, no default namespace (`xmlns=`).
+/// - `rdf:RDF` carries only namespace declarations (`xmlns:P="…"`, one per line, sorted by
+///   prefix, always including the rdf namespace, otherwise only namespaces that are used) and,
+///   when the writer has a `base`, `xml:base`. Prefixes are taken from the writer's ``PrefixMap``
+///   when it maps exactly that namespace, else generated `ns1`, `ns2`, … in sorted namespace order.
+/// - Children of `rdf:RDF` are node elements, one per subject in sorted subject order (IRIs, then
+///   blank nodes). A node element is either `rdf:Description` or a typed element `P:Local` (the
+///   first `rdf:type` object, in sorted order, that is an IRI with a QName and is not an RDF syntax
+///   name; that type triple is then not repeated as a property). Its only attributes are
+///   `rdf:about="IRI"` (IRI subjects) or `rdf:nodeID="NCName"` (blank subjects at top level).
+///   Node elements without properties are empty elements (`<rdf:Description rdf:about="…"/>`).
+/// - Property elements (children of a node element, sorted by predicate then object) are `P:Local`
+///   and have exactly one of these forms:
+///   - `<P:L rdf:resource="IRI"/>`: an IRI object;
+///   - `<P:L rdf:nodeID="NCName"/>`: a blank object written elsewhere;
+///   - `<P:L>` containing exactly one nested node element without `rdf:about`/`rdf:nodeID`: a
+///     blank node that is the object of exactly this one triple (nesting depth ≤ 16; deeper ones
+///     are written at top level with `rdf:nodeID`);
+///   - `<P:L rdf:parseType="Resource"/>`: a blank object used exactly once and with no properties;
+///   - `<P:L>text</P:L>`: an `xsd:string` literal (possibly empty);
+///   - `<P:L xml:lang="TAG">text</P:L>`: a language-tagged literal;
+///   - `<P:L rdf:datatype="IRI">text</P:L>`: another typed literal;
+///   - `<P:L rdf:parseType="Literal">markup</P:L>`: an `rdf:XMLLiteral` whose lexical form is
+///     well-formed, namespace-well-formed and exclusive-canonical (otherwise it is written as a
+///     typed literal with `rdf:datatype`).
+/// - Text escapes `&` `<` `>` and CR (`&#13;`); attribute values escape `&` `<` `>` `"` `'` and
+///   TAB/LF/CR (`&#9;` `&#10;` `&#13;`). With a `base`, `rdf:about`/`rdf:resource`/`rdf:datatype`
+///   values equal to the base or to base + `#fragment` are written relative (`""`, `#fragment`).
+///
+/// ## What it refuses (``RDFError/unrepresentable``, before writing anything)
+/// A literal subject; a non-IRI predicate; a predicate with no NCName suffix (RDF/XML has no other
+/// way to write it) or one of the RDF syntax names (`rdf:li`, `rdf:about`, `rdf:Description`…);
+/// any string with a character XML 1.0 cannot hold (C0 controls other than TAB/LF/CR,
+/// U+FFFE/U+FFFF); a literal with a base direction (RDF 1.2, not RDF/XML 1.1).
+public struct RDFXMLWriter: Sendable {
+    public var prefixes: PrefixMap
+    public var base: String?
+    /// Blank nodes nested deeper than this are written at top level with `rdf:nodeID`, which
+    /// keeps the output far below libxml2's 256-level limit and the writer's recursion shallow.
+    static let maxNesting = 16
+
+    public init(prefixes: PrefixMap = PrefixMap(Vocab.wellKnown), base: String? = nil) {
+        self.prefixes = prefixes
+        if let base, let hash = base.firstIndex(of: "#") { self.base = String(base[..<hash]) } else { self.base = base }
+    }
+
+    /// The graph as an RDF/XML string (convenience for tests and small graphs).
+    public func string(_ graph: Graph) throws -> String {
+        let out = OutputBuffer()
+        try write(graph, to: out)
+        return out.string
+    }
+
+    public func write(_ graph: Graph, to output: OutputBuffer) throws {
+        var plan = try Plan(graph: graph, prefixes: prefixes)
+        plan.emit(to: output, base: base)
+        try output.flush()
+    }
+}
+
+/// Everything decided before the first byte is written, so a refusal never leaves half a document.
+struct Plan {
+    struct Group { var subject: Term; var start: Int; var end: Int; var typeIndex: Int? }
+    struct QName { var prefix: Int; var local: String }
+
+    let triples: [Triple]
+    var groups: [Group] = []
+    var blankGroup: [BlankNode: Int] = [:]
+    var objectCount: [BlankNode: Int] = [:]
+    var referrer: [BlankNode: Term] = [:]
+    var qnames: [IRI: QName] = [:]
+    var namespaces: [String] = []          // namespace IRI by prefix index (before sorting)
+    var namespaceIndex: [String: Int] = [:]
+    var prefixNames: [String] = []          // final prefix for each namespace index
+    var rdfPrefix = "rdf"
+    var written: Set<BlankNode> = []
+    var nodeIDs: [BlankNode: String] = [:]
+    var usedNodeIDs: Set<String> = []
+    var generatedCounter = 0
+    var xmlLiteralOK: [String: Bool] = [:]
+
+    init(graph: Graph, prefixes: PrefixMap) throws {
+        triples = graph.sorted()
+        var candidates: [String: String] = [:]   // namespace → prefix from the map
+        for (p, ns) in prefixes.sorted where XMLNames.isNCName(p) && !p.lowercased().hasPrefix("xml") && candidates[ns] == nil {
+            candidates[ns] = p
+        }
+        _ = namespaceFor(RDFSyntax.ns)
+        var i = 0
+        while i < triples.count {
+            let t = triples[i]
+            try Plan.check(t)
+            var g = Group(subject: t.subject, start: i, end: i, typeIndex: nil)
+            while i < triples.count && triples[i].subject == g.subject {
+                let t = triples[i]
+                if i != g.start { try Plan.check(t) }
+                guard case let .iri(p) = t.predicate else { throw RDFError.unrepresentable("unreachable") }
+                if qnames[p] == nil {
+                    guard let q = qname(p, prefixes) else {
+                        throw RDFError.unrepresentable("RDF/XML cannot write the predicate <\(p.value)>: it does not end in an XML name (NCName), so it has no QName")
+                    }
+                    if p.value.hasPrefix(RDFSyntax.ns) && RDFSyntax.forbiddenAsPropertyElement(q.local) || p == Vocab.rdf.ns("li") {
+                        throw RDFError.unrepresentable("RDF/XML cannot use <\(p.value)> as a predicate: it is an RDF/XML syntax name")
+                    }
+                    qnames[p] = q
+                }
+                if g.typeIndex == nil, p == Vocab.rdf.type, case let .iri(type) = t.object, Plan.canBeNodeElement(type) {
+                    if let q = qnames[type] ?? qname(type, prefixes) { qnames[type] = q; g.typeIndex = i }
+                }
+                if case let .blank(b) = t.object {
+                    objectCount[b, default: 0] += 1
+                    referrer[b] = t.subject
+                }
+                i += 1
+            }
+            g.end = i
+            if case let .blank(b) = g.subject { blankGroup[b] = groups.count }
+            groups.append(g)
+        }
+        // Prefix names: the map's where it has one, generated ones in sorted namespace order.
+        let taken = Set(candidates.values)
+        var names = Array(repeating: "", count: namespaces.count)
+        var generated = 0
+        for (index, ns) in namespaces.enumerated().sorted(by: { $0.element < $1.element }) {
+            if let p = candidates[ns] { names[index] = p; continue }
+            repeat { generated += 1 } while taken.contains("ns\(generated)")
+            names[index] = "ns\(generated)"
+        }
+        prefixNames = names
+        rdfPrefix = names[0]
+        if graph.contains(where: { if case .blank = $0.subject { return true }; if case .blank = $0.object { return true }; return false }) {
+            for t in triples {
+                if case let .blank(b) = t.subject, XMLNames.isNCName(b.id) { usedNodeIDs.insert(b.id) }
+                if case let .blank(b) = t.object, XMLNames.isNCName(b.id) { usedNodeIDs.insert(b.id) }
+            }
+        }
+    }
+
+    mutating func namespaceFor(_ ns: String) -> Int {
+        if let i = namespaceIndex[ns] { return i }
+        namespaces.append(ns)
+        namespaceIndex[ns] = namespaces.count - 1
+        return namespaces.count - 1
+    }
+
+    /// A QName for `iri`: the map's longest namespace when the rest is an NCName, otherwise the
+    /// longest NCName suffix.
+    mutating func qname(_ iri: IRI, _ prefixes: PrefixMap) -> QName? {
+        if let (p, local) = prefixes.split(iri), XMLNames.isNCName(local), let ns = prefixes[p] {
+            return QName(prefix: namespaceFor(ns), local: local)
+        }
+        guard let (ns, local) = XMLNames.splitQName(iri.value) else { return nil }
+        return QName(prefix: namespaceFor(ns), local: local)
+    }
+
+    static func canBeNodeElement(_ type: IRI) -> Bool {
+        guard type.value.hasPrefix(RDFSyntax.ns) else { return true }
+        let local = String(type.value.dropFirst(RDFSyntax.ns.count))
+        return !(RDFSyntax.forbiddenAsNodeElement(local) || local == "Description")
+    }
+
+    static func check(_ t: Triple) throws {
+        switch t.subject {
+        case .literal: throw RDFError.unrepresentable("RDF/XML cannot write a triple whose subject is a literal: \(t)")
+        case let .iri(i): try checkChars(i.value, t)
+        case .blank: break
+        }
+        guard case let .iri(p) = t.predicate else {
+            throw RDFError.unrepresentable("RDF/XML cannot write a triple whose predicate is not an IRI: \(t)")
+        }
+        try checkChars(p.value, t)
+        switch t.object {
+        case let .iri(i): try checkChars(i.value, t)
+        case .blank: break
+        case let .literal(l):
+            if l.direction != nil {
+                throw RDFError.unrepresentable("RDF/XML 1.1 cannot write a literal with a base direction: \(t)")
+            }
+            try checkChars(l.lexicalForm, t)
+            try checkChars(l.datatype.value, t)
+            if let lang = l.language { try checkChars(lang, t) }
+        }
+    }
+
+    static func checkChars(_ s: String, _ t: Triple) throws {
+        if let c = XMLNames.firstNonXMLChar(s) {
+            throw RDFError.unrepresentable("XML 1.0 cannot hold the character U+\(Plan.hex(c.value)) in \(t)")
+        }
+    }
+
+    // MARK: - Output
+
+    func isNestable(_ b: BlankNode) -> Bool {
+        objectCount[b] == 1 && referrer[b] != .blank(b)
+    }
+
+    mutating func emit(to out: OutputBuffer, base: String?) {
+        out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<")
+        out.append(rdfPrefix)
+        out.append(":RDF")
+        if let base {
+            out.append(" xml:base=\"")
+            Plan.escapeAttribute(base, out)
+            out.append("\"")
+        }
+        for (index, name) in prefixNames.enumerated().sorted(by: { $0.element < $1.element }) {
+            out.append("\n    xmlns:")
+            out.append(name)
+            out.append("=\"")
+            Plan.escapeAttribute(namespaces[index], out)
+            out.append("\"")
+        }
+        out.append(">\n")
+        for gi in groups.indices {
+            if case let .blank(b) = groups[gi].subject, isNestable(b) { continue }
+            writeNode(gi, depth: 1, nested: false, out: out, base: base)
+        }
+        for gi in groups.indices {
+            if case let .blank(b) = groups[gi].subject, !written.contains(b) {
+                writeNode(gi, depth: 1, nested: false, out: out, base: base)
+            }
+        }
+        out.append("</")
+        out.append(rdfPrefix)
+        out.append(":RDF>\n")
+    }
+
+    func indent(_ depth: Int, _ out: OutputBuffer) {
+        for _ in 0..<depth { out.append("  ") }
+    }
+
+    func appendQName(_ q: QName, _ out: OutputBuffer) {
+        out.append(prefixNames[q.prefix])
+        out.append(byte: 0x3A)
+        out.append(q.local)
+    }
+
+    mutating func nodeID(_ b: BlankNode) -> String {
+        if let id = nodeIDs[b] { return id }
+        var id = b.id
+        if !XMLNames.isNCName(id) {
+            repeat { generatedCounter += 1; id = "genid\(generatedCounter)" } while usedNodeIDs.contains(id)
+            usedNodeIDs.insert(id)
+        }
+        nodeIDs[b] = id
+        return id
+    }
+
+    func appendIRIAttribute(_ name: String, _ iri: String, _ out: OutputBuffer, base: String?) {
+        out.append(byte: 0x20)
+        out.append(rdfPrefix)
+        out.append(byte: 0x3A)
+        out.append(name)
+        out.append("=\"")
+        if let base, iri.hasPrefix(base) {
+            let rest = iri.utf8.dropFirst(base.utf8.count)
+            if rest.isEmpty || rest.first == 0x23 {
+                Plan.escapeAttribute(String(Substring(rest)), out)
+                out.append(byte: 0x22)
+                return
+            }
+        }
+        Plan.escapeAttribute(iri, out)
+        out.append(byte: 0x22)
+    }
+
+    mutating func writeNode(_ gi: Int, depth: Int, nested: Bool, out: OutputBuffer, base: String?) {
+        let g = groups[gi]
+        if case let .blank(b) = g.subject { written.insert(b) }
+        indent(depth, out)
+        out.append(byte: 0x3C)
+        var elementName: QName?
+        if let ti = g.typeIndex, case let .iri(type) = triples[ti].object { elementName = qnames[type] }
+        if let elementName { appendQName(elementName, out) } else { out.append(rdfPrefix); out.append(":Description") }
+        switch g.subject {
+        case let .iri(i): appendIRIAttribute("about", i.value, out, base: base)
+        case let .blank(b):
+            if !nested {
+                out.append(byte: 0x20); out.append(rdfPrefix); out.append(":nodeID=\"")
+                out.append(nodeID(b)); out.append(byte: 0x22)
+            }
+        case .literal: break
+        }
+        let propertyCount = g.end - g.start - (g.typeIndex == nil ? 0 : 1)
+        if propertyCount == 0 { out.append("/>\n"); return }
+        out.append(">\n")
+        for i in g.start..<g.end where i != g.typeIndex {
+            writeProperty(triples[i], depth: depth + 1, out: out, base: base)
+        }
+        indent(depth, out)
+        out.append("</")
+        if let elementName { appendQName(elementName, out) } else { out.append(rdfPrefix); out.append(":Description") }
+        out.append(">\n")
+    }
+
+    mutating func writeProperty(_ t: Triple, depth: Int, out: OutputBuffer, base: String?) {
+        guard case let .iri(p) = t.predicate, let q = qnames[p] else { return }
+        indent(depth, out)
+        out.append(byte: 0x3C)
+        appendQName(q, out)
+        switch t.object {
+        case let .iri(o):
+            appendIRIAttribute("resource", o.value, out, base: base)
+            out.append("/>\n")
+        case let .blank(b):
+            if isNestable(b), !written.contains(b), depth / 2 < RDFXMLWriter.maxNesting {
+                guard let gi = blankGroup[b] else {
+                    written.insert(b)
+                    out.append(byte: 0x20); out.append(rdfPrefix); out.append(":parseType=\"Resource\"/>\n")
+                    return
+                }
+                out.append(">\n")
+                writeNode(gi, depth: depth + 1, nested: true, out: out, base: base)
+                indent(depth, out)
+                out.append("</")
+                appendQName(q, out)
+                out.append(">\n")
+            } else {
+                if blankGroup[b] == nil { written.insert(b) }
+                out.append(byte: 0x20); out.append(rdfPrefix); out.append(":nodeID=\"")
+                out.append(nodeID(b)); out.append("\"/>\n")
+            }
+        case let .literal(l):
+            if let lang = l.language {
+                out.append(" xml:lang=\"")
+                Plan.escapeAttribute(lang, out)
+                out.append("\">")
+                Plan.escapeText(l.lexicalForm, out)
+            } else if l.datatype == Vocab.xsd.string {
+                out.append(byte: 0x3E)
+                Plan.escapeText(l.lexicalForm, out)
+            } else if l.datatype == Vocab.rdf.XMLLiteral, isCanonicalXML(l.lexicalForm) {
+                out.append(byte: 0x20); out.append(rdfPrefix); out.append(":parseType=\"Literal\">")
+                out.append(l.lexicalForm)
+            } else {
+                appendIRIAttribute("datatype", l.datatype.value, out, base: base)
+                out.append(byte: 0x3E)
+                Plan.escapeText(l.lexicalForm, out)
+            }
+            out.append("</")
+            appendQName(q, out)
+            out.append(">\n")
+        }
+    }
+
+    mutating func isCanonicalXML(_ s: String) -> Bool {
+        if let known = xmlLiteralOK[s] { return known }
+        let ok = XMLCanonicalizer.isCanonicalContent(s)
+        xmlLiteralOK[s] = ok
+        return ok
+    }
+
+    static func escapeText(_ s: String, _ out: OutputBuffer) {
+        var needs = false
+        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x0D { needs = true; break }
+        if !needs { out.append(s); return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+            default: bytes.append(b)
+            }
+        }
+        out.append(bytes: bytes)
+    }
+
+    static func escapeAttribute(_ s: String, _ out: OutputBuffer) {
+        var needs = false
+        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0x09 || b == 0x0A || b == 0x0D {
+            needs = true; break
+        }
+        if !needs { out.append(s); return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&apos;".utf8)
+            case 0x09: bytes.append(contentsOf: "&#9;".utf8)
+            case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+            default: bytes.append(b)
+            }
+        }
+        out.append(bytes: bytes)
+    }
+}
+
+extension Plan {
+    static func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class RDFPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}

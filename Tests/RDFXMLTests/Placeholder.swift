@@ -1,5 +1,0 @@
-import XCTest
-
-final class RDFXMLPlaceholderTests: XCTestCase {
-    func testModuleLinks() {}
-}
