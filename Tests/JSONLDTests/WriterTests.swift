@@ -130,7 +130,7 @@ final class JSONLDWriterTests: XCTestCase {
         var checked = 0, failed: [String] = []
         let files = try FileManager.default.contentsOfDirectory(atPath: s.folder.appendingPathComponent("toRdf").path).filter { $0.hasSuffix(".nq") }.sorted()
         for f in files {
-            let x = try TestNQuads.parse(try s.text("toRdf/" + f))
+            guard let x = try? TestNQuads.parse(try s.text("toRdf/" + f)) else { continue }  // generalized RDF: not N-Quads
             if x.quads.contains(where: { $0.predicate.isBlank }) { continue }  // generalized RDF
             if x.quads.contains(where: { ($0.object.literal?.direction) != nil }) { continue }
             for writer in [JSONLDWriter(), JSONLDWriter(embed: true), JSONLDWriter(form: .flattened), JSONLDWriter(form: .expanded)] {
