@@ -27,6 +27,7 @@ public struct NTriplesReader: QuadSource {
     /// Grows from 4 KiB to 64 KiB so that small inputs cost small reads.
     var readSize = 4096
     var blanks = BlankNodeGenerator()
+    var iris = IRICache()
 
     public init(source: InputSource, format: NTriplesFormat = .nTriples) {
         self.source = source
@@ -107,7 +108,10 @@ public struct NTriplesReader: QuadSource {
         let fmt = format
         return try buffer.withUnsafeBufferPointer { whole -> Quad? in
             let p = UnsafeBufferPointer(rebasing: whole[s..<e])
-            var parser = LineParser(p: p, line: lineNo, format: fmt)
+            var parser = LineParser(p: p, line: lineNo, format: fmt, cache: iris)
+            // Hand the cache over rather than share it, so updating it never copies the array.
+            iris.slots = []
+            defer { iris = parser.cache }
             return try parser.parse(blanks: &blanks)
         }
     }
@@ -120,9 +124,10 @@ struct LineParser {
     let format: NTriplesFormat
     var i = 0
     var scratch: [UInt8] = []
+    var cache: IRICache
 
-    init(p: UnsafeBufferPointer<UInt8>, line: Int, format: NTriplesFormat) {
-        self.p = p; self.line = line; self.format = format
+    init(p: UnsafeBufferPointer<UInt8>, line: Int, format: NTriplesFormat, cache: IRICache) {
+        self.p = p; self.line = line; self.format = format; self.cache = cache
     }
 
     func error(_ message: String, at index: Int? = nil) -> SyntaxError {
@@ -143,19 +148,19 @@ struct LineParser {
         if i >= p.count || p[i] == 0x23 { return nil }
         let subject: Term
         switch p[i] {
-        case 0x3C: subject = .iri(try iri())
+        case 0x3C: subject = .iri(try iri(IRICache.subject))
         case 0x5F: subject = .blank(try blank(&blanks))
         case 0x22: throw error("a literal cannot be the subject")
         default: throw error("expected a subject (an <IRI> or a _:blank node)")
         }
         skipSpace()
         guard i < p.count, p[i] == 0x3C else { throw error("expected a predicate <IRI>") }
-        let predicate = Term.iri(try iri())
+        let predicate = Term.iri(try iri(IRICache.predicate))
         skipSpace()
         guard i < p.count else { throw error("expected an object") }
         let object: Term
         switch p[i] {
-        case 0x3C: object = .iri(try iri())
+        case 0x3C: object = .iri(try iri(IRICache.object))
         case 0x5F: object = .blank(try blank(&blanks))
         case 0x22: object = .literal(try literal())
         default: throw error("expected an object (an <IRI>, a _:blank node or a \"literal\")")
@@ -164,7 +169,7 @@ struct LineParser {
         var graph: Term?
         if format == .nQuads, i < p.count, p[i] != 0x2E {
             switch p[i] {
-            case 0x3C: graph = .iri(try iri())
+            case 0x3C: graph = .iri(try iri(IRICache.graph))
             case 0x5F: graph = .blank(try blank(&blanks))
             default: throw error("expected a graph name (an <IRI> or a _:blank node) or '.'")
             }
@@ -193,7 +198,7 @@ struct LineParser {
         return v
     }
 
-    mutating func iri() throws -> IRI {
+    mutating func iri(_ region: Int) throws -> IRI {
         let begin = i
         i += 1
         var escaped = false
@@ -214,8 +219,12 @@ struct LineParser {
         i += 1
         if !escaped {
             let body = UnsafeBufferPointer(rebasing: p[(begin + 1)..<end])
+            let slot = IRICache.slot(body, region)
+            if let known = cache.lookup(body, slot) { return known }
             guard TurtleGrammar.hasScheme(body) else { throw error("relative IRI; N-Triples needs absolute IRIs", at: begin) }
-            return IRI(unchecked: String(decoding: body, as: UTF8.self))
+            let iri = IRI(unchecked: String(decoding: body, as: UTF8.self))
+            cache.slots[slot] = iri
+            return iri
         }
         scratch.removeAll(keepingCapacity: true)
         var k = begin + 1
@@ -335,7 +344,7 @@ struct LineParser {
             i += 2
             skipSpace()
             guard i < p.count, p[i] == 0x3C else { throw error("expected a datatype <IRI> after '^^'") }
-            return Literal(lexical, datatype: try iri())
+            return Literal(lexical, datatype: try iri(IRICache.predicate))
         }
         if i < p.count, p[i] == 0x5E { throw error("expected '^^' before a datatype") }
         i = afterString
@@ -343,4 +352,28 @@ struct LineParser {
     }
 
     @inline(__always) func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+}
+
+/// Recently seen IRIs, so that a predicate, type or datatype repeated on every line, or a subject
+/// repeated on consecutive lines, is not decoded and allocated again. Direct-mapped: a miss costs
+/// one comparison.
+struct IRICache {
+    static let subject = 0, graph = 1, predicate = 2, object = 18
+    var slots: [IRI?] = Array(repeating: nil, count: 26)
+
+    /// The slot for `body` within a region: subjects and graphs use one slot (the last one seen),
+    /// predicates and datatypes 16, objects 8.
+    @inline(__always) static func slot(_ body: UnsafeBufferPointer<UInt8>, _ region: Int) -> Int {
+        if region < predicate { return region }
+        let n = body.count
+        let h = n &* 31 &+ (n > 0 ? Int(body[n - 1]) &+ Int(body[n / 2]) &* 7 : 0)
+        return region + (h & (region == predicate ? 15 : 7))
+    }
+
+    @inline(__always) func lookup(_ body: UnsafeBufferPointer<UInt8>, _ slot: Int) -> IRI? {
+        guard let known = slots[slot] else { return nil }
+        var value = known.value
+        let equal = value.withUTF8 { $0.count == body.count && $0.elementsEqual(body) }
+        return equal ? known : nil
+    }
 }

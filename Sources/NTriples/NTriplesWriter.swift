@@ -49,6 +49,9 @@ public struct NTriplesWriter: QuadSink {
         }
         guard case .iri = p else { throw RDFError.unrepresentable("N-Triples predicates must be IRIs: \(p)") }
         if let graph, graph.isLiteral { throw RDFError.unrepresentable("a literal cannot name a graph: \(graph)") }
+        if case let .literal(l) = o, let tag = l.language, !TurtleGrammar.isValidLanguageTag(tag) {
+            throw RDFError.unrepresentable("invalid language tag '\(tag)' in \(o)")
+        }
         // The statement is built in a local byte array and handed to the output in one call:
         // `OutputBuffer` is a class, and per-byte calls into it cost more than the formatting.
         line.removeAll(keepingCapacity: true)

@@ -196,4 +196,22 @@ public enum TurtleGrammar {
     }
 
     public static func hasScheme(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { hasScheme($0) } }
+
+    /// LANGTAG of the Turtle / N-Triples grammars (without `@`): `[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`.
+    /// Writers check it so that a tag from a lenient source never produces unparseable output.
+    public static func isValidLanguageTag(_ tag: String) -> Bool {
+        var first = true, partLength = 0
+        for b in tag.utf8 {
+            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            if b == 0x2D {
+                if partLength == 0 { return false }
+                first = false; partLength = 0
+            } else if letter || (!first && b >= 0x30 && b <= 0x39) {
+                partLength += 1
+            } else {
+                return false
+            }
+        }
+        return partLength > 0
+    }
 }

@@ -14,8 +14,8 @@ final class DataIndex {
     let graphNodeCount: Int
     private let outStart: [Int], outEdges: [Edge]
     private let inStart: [Int], inEdges: [Edge]
-    /// Triple positions grouped by predicate: (subject, object) pairs.
-    private let byPredicate: [ID: [Edge]]
+    /// (subject, object) pairs grouped by predicate (`Edge.p` holds the subject).
+    private let predStart: [Int], predEdges: [Edge]
 
     let rdfType: ID?, subClassOf: ID?
 
@@ -23,14 +23,23 @@ final class DataIndex {
         var triples: [(ID, ID, ID)] = []
         triples.reserveCapacity(graph.count)
         var terms: [Term] = [], ids: [Term: ID] = [:]
-        ids.reserveCapacity(graph.count)
+        ids.reserveCapacity(graph.count + graph.count / 2)
         func intern(_ t: Term) -> ID {
             if let i = ids[t] { return i }
             let i = ID(terms.count)
             terms.append(t); ids[t] = i
             return i
         }
-        for t in graph { triples.append((intern(t.subject), intern(t.predicate), intern(t.object))) }
+        // Writers and readers emit a subject's triples together and reuse a few predicates, so
+        // remembering the previous subject and predicate skips most hash look-ups.
+        var lastS: (Term, ID)? = nil, lastP: (Term, ID)? = nil
+        for t in graph {
+            let s: ID
+            if let (term, id) = lastS, term == t.subject { s = id } else { s = intern(t.subject); lastS = (t.subject, s) }
+            let p: ID
+            if let (term, id) = lastP, term == t.predicate { p = id } else { p = intern(t.predicate); lastP = (t.predicate, p) }
+            triples.append((s, p, intern(t.object)))
+        }
         let n = terms.count
         // Counting sort into CSR form, then sort each node's slice by predicate.
         func build(_ key: (ID, ID, ID) -> ID, _ edge: (ID, ID, ID) -> Edge) -> ([Int], [Edge]) {
@@ -54,9 +63,7 @@ final class DataIndex {
         }
         (outStart, outEdges) = build({ s, _, _ in s }, { _, p, o in Edge(p: p, n: o) })
         (inStart, inEdges) = build({ _, _, o in o }, { s, p, _ in Edge(p: p, n: s) })
-        var byP: [ID: [Edge]] = [:]
-        for t in triples { byP[t.1, default: []].append(Edge(p: t.0, n: t.2)) }
-        byPredicate = byP
+        (predStart, predEdges) = build({ _, p, _ in p }, { s, _, o in Edge(p: s, n: o) })
         graphNodeCount = n
         rdfType = ids[.iri(Vocab.rdf.type)]
         subClassOf = ids[.iri(Vocab.rdfs.subClassOf)]
@@ -101,8 +108,12 @@ final class DataIndex {
         return outEdges[outStart[i]..<outStart[i + 1]]
     }
 
-    /// (subject, object) pairs of a predicate, in graph order (`Edge.p` holds the subject).
-    func pairs(_ p: ID) -> [Edge] { byPredicate[p] ?? [] }
+    /// (subject, object) pairs of a predicate, sorted by subject (`Edge.p` holds the subject).
+    func pairs(_ p: ID) -> ArraySlice<Edge> {
+        let i = Int(p)
+        guard i < graphNodeCount else { return [] }
+        return predEdges[predStart[i]..<predStart[i + 1]]
+    }
 
     func objects(_ s: ID, _ p: IRI) -> [ID] {
         guard let pid = ids[.iri(p)] else { return [] }

@@ -275,7 +275,9 @@ public struct ShapesGraph: Sendable {
                   ["true", "false", "1", "0"].contains(l.lexicalForm) else {
                 throw fail("sh:\(p.value.dropFirst(SH.ns.iri.count)) must be one xsd:boolean, found \(vs.map(\.description).joined(separator: ", "))")
             }
-            return l.lexicalForm == "true" || l.lexicalForm == "1"
+            // SHACL activates these parameters for the value `true` only (the RDF term
+            // "true"^^xsd:boolean); "1"^^xsd:boolean is well-formed but not that term (W3C uniqueLang-002).
+            return l.lexicalForm == "true"
         }
         func iri(_ t: Term, _ p: IRI) throws -> IRI {
             guard case let .iri(i) = t else { throw fail("sh:\(p.value.dropFirst(SH.ns.iri.count)) must be an IRI, found \(t)") }

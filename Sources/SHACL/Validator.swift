@@ -30,8 +30,8 @@ final class Engine {
         var message: String
     }
 
-    /// Constraint parameters resolved against this data graph.
-    struct Aux {
+    /// Constraint parameters resolved against this data graph (a class: read per value node, never copied).
+    final class Aux {
         var classes: Set<ID> = []
         var pred: ID? = nil
         var term: ID = -1
@@ -45,11 +45,19 @@ final class Engine {
     let index: DataIndex
     let maxDepth: Int
     var aux: [[Aux]] = []
+    /// Per shape: the predicate id of a `p` or `^p` path (-1 when absent from the data), else nil.
+    var simplePaths: [(pid: ID, inverse: Bool)?] = []
     var pathIDs = PathIDs()
     var memo: [UInt64: Bool] = [:]
     var inProgress = Set<UInt64>()
     var assumptions = 0
     var notes: [String] = []
+    var droppedNotes = 0
+
+    /// Records a note, keeping at most 100 so cyclic data with millions of nodes stays bounded.
+    func note(_ s: String) {
+        if notes.count < 100 { notes.append(s) } else { droppedNotes += 1 }
+    }
 
     init(shapes sg: ShapesGraph, index: DataIndex, maxDepth: Int) {
         shapes = sg.shapes
@@ -60,12 +68,19 @@ final class Engine {
             for p in s.path?.predicates ?? [] where pathIDs.ids[p] == nil { pathIDs.ids[p] = .some(index.lookup(.iri(p))) }
         }
         aux = shapes.map { s in s.constraints.map(resolve) }
+        simplePaths = shapes.map { s in
+            switch s.path {
+            case let .predicate(p)?: return (index.lookup(.iri(p)) ?? -1, false)
+            case let .inverse(.predicate(p))?: return (index.lookup(.iri(p)) ?? -1, true)
+            default: return nil
+            }
+        }
     }
 
     private func ref(_ t: Term) -> Int { position[t] ?? -1 }
 
     private func resolve(_ c: Constraint) -> Aux {
-        var a = Aux()
+        let a = Aux()
         switch c {
         case let .class(cls): a.classes = index.subclasses(of: index.intern(cls))
         case let .equals(p), let .disjoint(p), let .lessThan(p), let .lessThanOrEquals(p): a.pred = index.lookup(.iri(p))
@@ -94,6 +109,7 @@ final class Engine {
                 sourceShape: shape.id, sourceConstraintComponent: r.component, severity: shape.severity,
                 messages: shape.messages.isEmpty ? [Literal(r.message)] : shape.messages)
         }
+        if droppedNotes > 0 { notes.append("… and \(droppedNotes) more notes like these") }
         return ValidationReport(results: results, notes: notes)
     }
 
@@ -119,7 +135,7 @@ final class Engine {
         if let m = memo[key] { return m }
         if inProgress.contains(key) {
             assumptions += 1
-            notes.append("recursive shape: \(shapes[si].id) is reached again while checking \(index.term(node)) against it; SHACL 1.0 leaves recursion undefined, so the node was assumed to conform at the cycle")
+            note("recursive shape: \(shapes[si].id) is reached again while checking \(index.term(node)) against it; SHACL 1.0 leaves recursion undefined, so the node was assumed to conform at the cycle")
             return true
         }
         inProgress.insert(key)
@@ -136,12 +152,17 @@ final class Engine {
         let shape = shapes[si]
         if shape.deactivated { return true }
         if depth > maxDepth {
-            notes.append("shapes nested more than \(maxDepth) levels deep at \(shape.id) for \(index.term(focus)); validation stopped there")
+            note("shapes nested more than \(maxDepth) levels deep at \(shape.id) for \(index.term(focus)); validation stopped there")
             sink.append(Raw(focus: focus, path: shape.path, value: nil, shape: si, component: SH.component("Node"),
                             message: "validation stopped: shape references nested more than \(maxDepth) levels deep"))
             return false
         }
-        let values = shape.path.map { $0.evaluate(from: focus, in: index, pathIDs: pathIDs) } ?? [focus]
+        let values: [ID]
+        if let (pid, inverse) = simplePaths[si] {
+            values = pid < 0 ? [] : inverse ? index.subjects(pid, focus).map(\.n) : index.objects(focus, pid).map(\.n)
+        } else {
+            values = shape.path.map { $0.evaluate(from: focus, in: index, pathIDs: pathIDs) } ?? [focus]
+        }
         let before = sink.count
         for (ci, c) in shape.constraints.enumerated() {
             check(c, aux[si][ci], si, shape, focus, values, &sink, stopEarly: stopEarly, depth: depth)
@@ -155,7 +176,7 @@ final class Engine {
     private func check(_ c: Constraint, _ a: Aux, _ si: Int, _ shape: Shape, _ focus: ID, _ values: [ID],
                        _ sink: inout [Raw], stopEarly: Bool, depth: Int) {
         let path = shape.path
-        let pathText = path?.shortDescription() ?? "the focus node"
+        var pathText: String { path?.shortDescription() ?? "the focus node" }
         func add(_ value: ID?, _ message: String) {
             sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: c.component, message: message))
         }

@@ -15,25 +15,31 @@ enum XSD {
         "unsignedByte": (0, Int(UInt8.max)),
     ]
 
+    /// Local names of the XSD datatypes, keyed by full IRI: one hash per literal instead of
+    /// prefix tests and substring allocations.
+    private static let localNames: [String: String] = {
+        var m: [String: String] = [:]
+        for local in Array(integerTypes.keys) + ["string", "normalizedString", "token", "anyURI", "base64Binary", "hexBinary", "boolean",
+                                                 "decimal", "double", "float", "date", "dateTime", "dateTimeStamp", "time", "gYear", "language"] {
+            m[ns + local] = local
+        }
+        return m
+    }()
+
     /// Whether the literal's lexical form is in its datatype's lexical space. Datatypes the
     /// engine does not know are assumed well-formed (SHACL only requires the XSD built-ins).
     static func isWellFormed(_ l: Literal) -> Bool {
         let dt = l.datatype.value
         if dt == Vocab.rdf.langString.value { return l.language.map { !$0.isEmpty } ?? false }
-        guard dt.hasPrefix(ns) else { return true }
-        let local = String(dt.dropFirst(ns.count))
+        guard let local = localNames[dt] else { return true }
         let s = l.lexicalForm
         if let range = integerTypes[local] {
             guard isInteger(s) else { return false }
-            if local == "unsignedLong" {
-                guard let v = UInt64(trimPlus(s)) ?? (isZero(s) ? 0 : nil) else { return false }
-                _ = v
-                return true
-            }
+            if local == "unsignedLong" { return isZero(s) || (!s.hasPrefix("-") && UInt64(trimPlus(s)) != nil) }
             if range.min == nil && range.max == nil { return true }
             guard let v = Int(trimPlus(s)) else {
-                // Beyond Int: acceptable only for the unbounded-above/below kinds with the right sign.
-                let negative = s.hasPrefix("-")
+                // Beyond Int: acceptable only for the unbounded kinds with the right sign.
+                let negative = s.hasPrefix("-") && !isZero(String(s.dropFirst()))
                 if local == "nonNegativeInteger" || local == "positiveInteger" { return !negative }
                 if local == "nonPositiveInteger" || local == "negativeInteger" { return negative }
                 return false
@@ -45,7 +51,7 @@ enum XSD {
         switch local {
         case "string", "normalizedString", "token", "anyURI", "base64Binary":
             return true
-        case "hexBinary": return s.count % 2 == 0 && s.allSatisfy(\.isHexDigit)
+        case "hexBinary": return s.utf8.count % 2 == 0 && s.utf8.allSatisfy(isHex)
         case "boolean": return s == "true" || s == "false" || s == "1" || s == "0"
         case "decimal": return isDecimal(s)
         case "double", "float": return isDouble(s)
@@ -59,21 +65,26 @@ enum XSD {
         }
     }
 
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102) }
+
     private static func trimPlus(_ s: String) -> Substring { s.hasPrefix("+") ? s.dropFirst() : Substring(s) }
     private static func isZero(_ s: String) -> Bool { trimPlus(s).allSatisfy { $0 == "0" } }
 
     static func isInteger(_ s: String) -> Bool {
-        var u = Substring(s)
-        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
-        return !u.isEmpty && u.allSatisfy { $0.isASCII && $0.isNumber }
+        var u = Substring(s).utf8
+        if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        return !u.isEmpty && u.allSatisfy(isDigit)
     }
 
     static func isDecimal(_ s: String) -> Bool {
-        var u = Substring(s)
-        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
-        let parts = u.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }) else { return false }
-        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        var u = Substring(s).utf8
+        if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        var digits = 0, dots = 0
+        for b in u {
+            if isDigit(b) { digits += 1 } else if b == UInt8(ascii: ".") { dots += 1 } else { return false }
+        }
+        return digits > 0 && dots <= 1
     }
 
     static func isDouble(_ s: String) -> Bool {
@@ -133,52 +144,66 @@ enum XSD {
         }
     }
 
-    /// `YYYY-MM-DD` prefix: (year, month, day, rest).
-    private static func parseYMD(_ s: Substring) -> (Int, Int, Int, Substring)? {
-        var u = s, negative = false
-        if u.first == "-" { negative = true; u = u.dropFirst() }
-        let yDigits = u.prefix { $0.isASCII && $0.isNumber }
-        guard yDigits.count >= 4, !(yDigits.count > 4 && yDigits.first == "0") else { return nil }
-        u = u.dropFirst(yDigits.count)
-        let c = Array(u.prefix(6))
-        guard c.count == 6, c[0] == "-", c[3] == "-", c[1...2].allSatisfy(\.isNumber), c[4...5].allSatisfy(\.isNumber),
-              let y = Int(yDigits), let m = Int(String(c[1...2])), let d = Int(String(c[4...5])),
-              (1...12).contains(m), d >= 1, d <= daysIn(negative ? -y : y, m)
-        else { return nil }
-        return (negative ? -y : y, m, d, u.dropFirst(6))
+    /// Reads `n` ASCII digits at `i`.
+    private static func digits(_ b: [UInt8], _ i: Int, _ n: Int) -> Int? {
+        guard i + n <= b.count else { return nil }
+        var v = 0
+        for k in i..<(i + n) {
+            guard isDigit(b[k]) else { return nil }
+            v = v * 10 + Int(b[k] - 48)
+        }
+        return v
     }
 
-    /// `hh:mm:ss(.s+)?` prefix: (seconds of day, rest).
-    private static func parseHMS(_ s: Substring) -> (Double, Substring)? {
-        let c = Array(s.prefix(8))
-        guard c.count == 8, c[2] == ":", c[5] == ":", let h = Int(String(c[0...1])), let m = Int(String(c[3...4])),
-              let sec = Int(String(c[6...7])), c.allSatisfy({ $0 == ":" || ($0.isASCII && $0.isNumber) })
-        else { return nil }
-        var rest = s.dropFirst(8)
-        var frac = 0.0
-        if rest.first == "." {
-            let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, let f = Double("0." + digits) else { return nil }
-            frac = f
-            rest = rest.dropFirst(1 + digits.count)
+    /// `-?YYYY-MM-DD` at the start: (year, month, day, index after).
+    private static func parseYMD(_ b: [UInt8]) -> (Int, Int, Int, Int)? {
+        var i = 0, negative = false
+        if b.first == UInt8(ascii: "-") { negative = true; i = 1 }
+        var yLen = 0
+        while i + yLen < b.count, isDigit(b[i + yLen]) { yLen += 1 }
+        guard yLen >= 4, yLen <= 18, !(yLen > 4 && b[i] == 48), let y = digits(b, i, yLen) else { return nil }
+        i += yLen
+        guard i + 6 <= b.count, b[i] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-"),
+              let m = digits(b, i + 1, 2), let d = digits(b, i + 4, 2), (1...12).contains(m), d >= 1,
+              d <= daysIn(negative ? -y : y, m) else { return nil }
+        return (negative ? -y : y, m, d, i + 6)
+    }
+
+    /// `hh:mm:ss(.s+)?` at `i`: (seconds of day, index after).
+    private static func parseHMS(_ b: [UInt8], _ i: Int) -> (Double, Int)? {
+        guard i + 8 <= b.count, b[i + 2] == UInt8(ascii: ":"), b[i + 5] == UInt8(ascii: ":"),
+              let h = digits(b, i, 2), let m = digits(b, i + 3, 2), let sec = digits(b, i + 6, 2) else { return nil }
+        var j = i + 8, frac = 0.0
+        if j < b.count, b[j] == UInt8(ascii: ".") {
+            var scale = 0.1, n = 0
+            j += 1
+            while j < b.count, isDigit(b[j]) { frac += Double(b[j] - 48) * scale; scale /= 10; j += 1; n += 1 }
+            guard n > 0 else { return nil }
         }
         guard (h < 24 && m < 60 && sec < 60) || (h == 24 && m == 0 && sec == 0 && frac == 0) else { return nil }
-        return (Double(h * 3600 + m * 60 + sec) + frac, rest)
+        return (Double(h * 3600 + m * 60 + sec) + frac, j)
+    }
+
+    private static func timezone(_ b: [UInt8], _ i: Int) -> Int?? {
+        parseTimezone(Substring(String(decoding: b[i...], as: UTF8.self)))
     }
 
     static func parseDate(_ s: String) -> Moment? {
-        guard let (y, m, d, rest) = parseYMD(Substring(s)), let tz = parseTimezone(rest) else { return nil }
+        let b = Array(s.utf8)
+        guard let (y, m, d, i) = parseYMD(b), let tz = i == b.count ? .some(nil) : timezone(b, i) else { return nil }
         return Moment(seconds: Double(daysFromCivil(y, m, d)) * 86400 - Double((tz ?? 0) * 60), tz: tz)
     }
 
     static func parseDateTime(_ s: String) -> Moment? {
-        guard let (y, m, d, rest) = parseYMD(Substring(s)), rest.first == "T",
-              let (secs, rest2) = parseHMS(rest.dropFirst()), let tz = parseTimezone(rest2) else { return nil }
+        let b = Array(s.utf8)
+        guard let (y, m, d, i) = parseYMD(b), i < b.count, b[i] == UInt8(ascii: "T"),
+              let (secs, j) = parseHMS(b, i + 1), let tz = j == b.count ? .some(nil) : timezone(b, j) else { return nil }
         return Moment(seconds: Double(daysFromCivil(y, m, d)) * 86400 + secs - Double((tz ?? 0) * 60), tz: tz)
     }
 
     static func parseTime(_ s: String) -> Moment? {
-        guard let (secs, rest) = parseHMS(Substring(s)), let tz = parseTimezone(rest) else { return nil }
+        let b = Array(s.utf8)
+        guard let (secs, j) = parseHMS(b, 0), let tz = j == b.count ? .some(nil) : timezone(b, j) else { return nil }
         return Moment(seconds: secs - Double((tz ?? 0) * 60), tz: tz)
     }
 
@@ -195,10 +220,7 @@ enum XSD {
 
     /// The value of a literal for ordering, or nil when it has no order SHACL can use.
     static func value(_ l: Literal) -> Value? {
-        let dt = l.datatype.value
-        guard dt.hasPrefix(ns) else { return nil }
-        let local = String(dt.dropFirst(ns.count))
-        guard isWellFormed(l) else { return nil }
+        guard let local = localNames[l.datatype.value], isWellFormed(l) else { return nil }
         let s = l.lexicalForm
         if numericTypes.contains(local) {
             switch s {

@@ -1,6 +1,14 @@
 import RDF
 
-/// A streaming Turtle 1.1 reader: it parses one statement at a time from input read in blocks,
+/// Which grammar a ``TurtleReader`` accepts.
+public enum TurtleSyntax: Sendable, Hashable {
+    /// W3C Turtle 1.1: triples in the default graph.
+    case turtle
+    /// W3C TriG 1.1: Turtle plus named graph blocks (`GRAPH <g> { … }`, `<g> { … }`, `{ … }`).
+    case trig
+}
+
+/// A streaming Turtle 1.1 (and TriG) reader: it parses one statement at a time from input read in blocks,
 /// so memory holds one statement's triples, not the document. Every construct of the W3C
 /// grammar is supported (prefixes, `@base`/`BASE`, `PREFIX`, collections, blank node property
 /// lists, numeric and boolean shorthands, long strings, all escapes), relative IRIs resolve with
@@ -17,23 +25,28 @@ public struct TurtleReader: QuadSource {
     public var maxTokenLength = 64 << 20
 
     var cursor: ByteCursor
-    var pending: [Triple] = []
+    var pending: [Quad] = []
+    /// The syntax being read: Turtle, or TriG (Turtle plus `GRAPH name { … }` blocks).
+    public let syntax: TurtleSyntax
+    var inGraph = false
+    var graphName: Term?
     var pendingIndex = 0
     var blanks = BlankNodeGenerator()
     var depth = 0
     var failed = false
     var scratch: [UInt8] = []
 
-    public init(source: InputSource, base: String? = nil) {
+    public init(source: InputSource, base: String? = nil, syntax: TurtleSyntax = .turtle) {
         self.cursor = ByteCursor(source: source)
         self.base = base
+        self.syntax = syntax
     }
 
     public mutating func next() throws -> Quad? {
         while true {
             if pendingIndex < pending.count {
                 defer { pendingIndex += 1 }
-                return Quad(pending[pendingIndex])
+                return pending[pendingIndex]
             }
             if failed { return nil }
             pending.removeAll(keepingCapacity: true)
@@ -82,6 +95,7 @@ public struct TurtleReader: QuadSource {
     /// Parses one directive or triples block; false at the end of the input.
     mutating func statement() throws -> Bool {
         try skip()
+        if inGraph { return try statementInGraph() }
         guard let b = try cursor.peek() else {
             if let bad = cursor.invalidUTF8 { throw SyntaxError("invalid UTF-8 byte 0x\(String(bad, radix: 16, uppercase: true))", at: cursor.position) }
             return false
@@ -95,13 +109,84 @@ public struct TurtleReader: QuadSource {
             throw error("unknown directive '@\(word)' (expected @prefix or @base)", at: start)
         }
         if b == 0x50 || b == 0x70 || b == 0x42 || b == 0x62 {
-            if let keyword = try sparqlKeyword() {
+            if let keyword = try sparqlKeyword(["prefix", "base"]) {
                 if keyword == "prefix" { try prefixDirective() } else { try baseDirective() }
                 return true
             }
         }
+        if syntax == .trig { return try trigBlock(b) }
         try triples()
         try expect(0x2E, "'.' at the end of the statement")
+        return true
+    }
+
+    // MARK: - TriG
+
+    /// A TriG block at the top level: `{ … }`, `GRAPH name { … }`, `name { … }`, or triples.
+    mutating func trigBlock(_ b: UInt8) throws -> Bool {
+        if b == 0x7B { cursor.advance(); enterGraph(nil); return true }
+        if b == 0x47 || b == 0x67, try sparqlKeyword(["graph"]) != nil {
+            try skip()
+            let name = try graphLabel()
+            try expect(0x7B, "'{' after the graph name")
+            enterGraph(name)
+            return true
+        }
+        if b == 0x5B {
+            let (subject, anonymous) = try blankNode()
+            try skip()
+            if anonymous, try cursor.peek() == 0x7B { cursor.advance(); enterGraph(subject); return true }
+            let next = try cursor.peek()
+            if anonymous || next != 0x2E { try predicateObjectList(subject) }
+            try expect(0x2E, "'.' at the end of the statement")
+            return true
+        }
+        if b == 0x28 {
+            try triples()
+            try expect(0x2E, "'.' at the end of the statement")
+            return true
+        }
+        let subject = try subjectTerm()
+        try skip()
+        if try cursor.peek() == 0x7B { cursor.advance(); enterGraph(subject); return true }
+        try predicateObjectList(subject)
+        try expect(0x2E, "'.' at the end of the statement")
+        return true
+    }
+
+    mutating func enterGraph(_ name: Term?) {
+        inGraph = true
+        graphName = name
+    }
+
+    /// An IRI or blank node naming a graph (after `GRAPH`).
+    mutating func graphLabel() throws -> Term {
+        guard let b = try cursor.peek() else { throw error("expected a graph name") }
+        if b == 0x5B {
+            let (node, anonymous) = try blankNode()
+            guard anonymous else { throw error("a graph name cannot have properties") }
+            return node
+        }
+        if b == 0x28 || b == 0x22 || b == 0x27 { throw error("expected a graph name (an IRI or a blank node)") }
+        return try subjectTerm()
+    }
+
+    /// Inside `{ … }`: triples separated by '.', the last '.' optional, until '}'.
+    mutating func statementInGraph() throws -> Bool {
+        guard let b = try cursor.peek() else { throw error("unterminated graph: missing '}'") }
+        if b == 0x7D {
+            cursor.advance()
+            inGraph = false
+            graphName = nil
+            return true
+        }
+        try triples()
+        try skip()
+        if try cursor.peek() == 0x2E {
+            cursor.advance()
+        } else if try cursor.peek() != 0x7D {
+            throw error("expected '.' or '}' after the triples")
+        }
         return true
     }
 
@@ -116,8 +201,8 @@ public struct TurtleReader: QuadSource {
 
     /// `PREFIX` or `BASE` (any case) when the cursor is on one used as a keyword, not as the
     /// start of a prefixed name like `base:x`.
-    mutating func sparqlKeyword() throws -> String? {
-        for word in ["prefix", "base"] {
+    mutating func sparqlKeyword(_ words: [String]) throws -> String? {
+        for word in words {
             let bytes = Array(word.utf8)
             var match = true
             for (k, w) in bytes.enumerated() {
@@ -157,7 +242,7 @@ public struct TurtleReader: QuadSource {
             let (subject, anonymous) = try blankNode()
             try skip()
             // `[ :p :o ] .` is a statement by itself; `[] .` is not.
-            if !anonymous, try cursor.peek() == 0x2E { return }
+            if !anonymous, let c = try cursor.peek(), c == 0x2E || (inGraph && c == 0x7D) { return }
             try predicateObjectList(subject)
             return
         }
@@ -223,7 +308,7 @@ public struct TurtleReader: QuadSource {
         while true {
             try skip()
             let o = try object()
-            pending.append(Triple(subject, predicate, o))
+            pending.append(Quad(subject, predicate, o, graph: graphName))
             try skip()
             guard try cursor.peek() == 0x2C else { return }
             cursor.advance()
@@ -280,11 +365,11 @@ public struct TurtleReader: QuadSource {
             if b == 0x29 { cursor.advance(); break }
             let item = try object()
             let cell = Term.blank(blanks.fresh())
-            if let last { pending.append(Triple(last, .iri(Vocab.rdf.rest), cell)) } else { head = cell }
-            pending.append(Triple(cell, .iri(Vocab.rdf.first), item))
+            if let last { pending.append(Quad(last, .iri(Vocab.rdf.rest), cell, graph: graphName)) } else { head = cell }
+            pending.append(Quad(cell, .iri(Vocab.rdf.first), item, graph: graphName))
             last = cell
         }
-        if let last { pending.append(Triple(last, .iri(Vocab.rdf.rest), .iri(Vocab.rdf.nil))) }
+        if let last { pending.append(Quad(last, .iri(Vocab.rdf.rest), .iri(Vocab.rdf.nil), graph: graphName)) }
         return head
     }
 

@@ -63,6 +63,7 @@ public struct TurtleWriter {
         var usedPrefixes: Set<String> = []
         var labels: [String: String] = [:]
         var usedLabels: Set<String> = []
+        var rendered: [IRI: String] = [:]
 
         init(graph: Graph, writer: TurtleWriter) throws {
             self.writer = writer
@@ -70,6 +71,9 @@ public struct TurtleWriter {
             for t in graph {
                 if case .literal = t.subject { throw RDFError.unrepresentable("a literal cannot be the subject of a Turtle statement: \(t.subject)") }
                 guard case .iri = t.predicate else { throw RDFError.unrepresentable("Turtle predicates must be IRIs: \(t.predicate)") }
+                if case let .literal(l) = t.object, let tag = l.language, !TurtleGrammar.isValidLanguageTag(tag) {
+                    throw RDFError.unrepresentable("invalid language tag '\(tag)' in \(t.object)")
+                }
                 grouped[t.subject, default: [:]][t.predicate, default: []].append(t.object)
                 if case .blank = t.object, t.object != t.subject { references[t.object, default: 0] += 1 }
                 if case .blank = t.object, t.object == t.subject { references[t.object, default: 0] += 2 }
@@ -225,6 +229,15 @@ public struct TurtleWriter {
         }
 
         mutating func iri(_ i: IRI) -> String {
+            // Rendering looks at every prefix and rescans the local name; predicates, types and
+            // datatypes repeat on almost every line, so remember what each IRI became.
+            if let known = rendered[i] { return known }
+            let r = render(i)
+            if rendered.count < 100_000 { rendered[i] = r }
+            return r
+        }
+
+        mutating func render(_ i: IRI) -> String {
             if let (p, local) = writer.prefixes.split(i), TurtleGrammar.isValidPrefix(p),
                let escaped = TurtleGrammar.escapeLocalName(local)
             {

@@ -89,6 +89,17 @@ final class NTriplesReaderTests: XCTestCase {
         }
     }
 
+    /// Repeated IRIs are served from a small cache; colliding ones must never be confused.
+    func testRepeatedAndCollidingIRIs() throws {
+        var text = "", expected: [Quad] = []
+        for i in 0..<2_000 {
+            let s = "http://e/s\(i / 3)", p = "http://e/p\(i % 37)", o = "http://e/o\(i % 101)x"
+            text += "<\(s)> <\(p)> <\(o)> .\n"
+            expected.append(Quad(.iri(IRI(unchecked: s)), .iri(IRI(unchecked: p)), .iri(IRI(unchecked: o))))
+        }
+        XCTAssertEqual(try read(text), expected)
+    }
+
     /// Statements spanning the reader's block boundaries (and a CRLF split across two blocks).
     func testStreamingAcrossBlocks() throws {
         var text = ""
@@ -131,6 +142,9 @@ final class NTriplesWriterTests: XCTestCase {
         XCTAssertThrowsError(try w.write(Quad(.literal(Literal("x")), s, s)))
         XCTAssertThrowsError(try w.write(Quad(s, .blank(BlankNode("p")), s)))
         XCTAssertThrowsError(try w.write(Quad(s, s, s, graph: .literal(Literal("g")))))
+        XCTAssertThrowsError(try w.write(Quad(s, s, .literal(Literal("x", language: "en_US")))))
+        XCTAssertThrowsError(try w.write(Quad(s, s, .literal(Literal("x", language: "1en")))))
+        XCTAssertNoThrow(try w.write(Quad(s, s, .literal(Literal("x", language: "de-CH-1996")))))
     }
 
     /// Every N-Triples and N-Quads suite file survives write → read unchanged.

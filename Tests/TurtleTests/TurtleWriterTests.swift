@@ -171,6 +171,9 @@ final class TurtleWriterTests: XCTestCase {
         var h = Graph()
         h.insert(Triple(.iri(ex("s")), .blank(BlankNode("p")), .iri(ex("o"))))
         XCTAssertThrowsError(try TurtleWriter().string(h))
+        var l = Graph()
+        l.insert(Triple(.iri(ex("s")), .iri(ex("p")), .literal(Literal("x", language: "en US"))))
+        XCTAssertThrowsError(try TurtleWriter().string(l))
     }
 
     /// Every graph of the W3C Turtle and N-Triples suites survives write → read.
