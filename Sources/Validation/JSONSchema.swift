@@ -35,6 +35,9 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     private let anchors: [String: JSONValue]
     /// Every `$ref` in the schema, resolved once at load time.
     private var resolved: [String: JSONValue] = [:]
+    /// Every schema object's keywords as a hash table, keyed by its location (`#/$defs/node`):
+    /// evaluation looks up a dozen keywords per instance value, and JSONObject lookups are linear.
+    private let keywordTables: [String: [String: JSONValue]]
     /// Bounds `$ref` recursion on recursive schemas over deep instances.
     public var maxDepth = 160
     /// At most this many violations per document (the rest are counted in one final finding).
@@ -60,10 +63,12 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         var regexes: [String: NSRegularExpression] = [:]
         var anchors: [String: JSONValue] = [:]
         var refs: [(String, String)] = []
+        var tables: [String: [String: JSONValue]] = [:]
         func walk(_ s: JSONValue, _ loc: String, _ depth: Int) throws {
             guard depth < 1000 else { throw SyntaxError("JSON Schema nested too deeply at \(loc)", file: name) }
             switch s {
             case let .object(o):
+                tables[loc] = Self.table(o)
                 for (k, v) in o {
                     let here = loc + "/" + Self.escape(k)
                     switch k {
@@ -93,6 +98,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         try walk(schema, "#", 0)
         self.regexes = regexes
         self.anchors = anchors
+        self.keywordTables = tables
         for (r, loc) in refs {
             guard let target = resolve(r) else {
                 throw SyntaxError("\"$ref\": \"\(r)\" at \(loc) does not resolve (only local references such as #/$defs/name are supported)", file: name)
@@ -198,7 +204,8 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         case .object: break
         default: return
         }
-        guard let s = schema.objectValue else { return }
+        guard let object = schema.objectValue else { return }
+        let s = keywordTables[loc] ?? Self.table(object)
 
         if let ref = s["$ref"]?.stringValue {
             if let target = resolved[ref] { evaluate(target, instance, pointer, ref, depth + 1, &out, &budget) }
@@ -344,6 +351,13 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     }
 
     // MARK: helpers
+
+    static func table(_ o: JSONObject) -> [String: JSONValue] {
+        var t: [String: JSONValue] = [:]
+        t.reserveCapacity(o.count)
+        for (k, v) in o { t[k] = v }
+        return t
+    }
 
     static func hasType(_ v: JSONValue, _ t: String) -> Bool {
         switch (t, v) {
