@@ -201,6 +201,9 @@ final class XMLValidationSession {
     var invalid = false
     /// Whether xmlTextReaderIsValid reflects this session's validation.
     var readerValidates = true
+    /// Set when the session never sees text directly inside the root (chunked validation), so
+    /// the loop reports non-blank text there itself.
+    var checksTopLevelText = false
 }
 
 /// Streams one document through xmlTextReader with `engine` attached and returns every
@@ -263,6 +266,13 @@ func streamValidate(_ input: XMLInput, engine: LibXMLSchemaEngine) -> [Finding] 
                                line: line > 0 ? line : nil, column: column > 0 ? column : nil)
                 complete = false
                 break
+            }
+            if session.checksTopLevelText, type == Int32(XML_READER_TYPE_TEXT.rawValue) || type == Int32(XML_READER_TYPE_CDATA.rawValue),
+               xmlTextReaderDepth(reader) == 1 {
+                let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+                let line = nodeLine > 0 ? nodeLine : Int(xmlTextReaderGetParserLineNumber(reader))
+                collector.note("text is not allowed directly inside the root element; only node elements are",
+                               constraint: engine.constraintName, stage: .schema, line: line > 0 ? line : nil)
             }
             if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let onElement = session.element,
                onElement(reader, xmlTextReaderDepth(reader)) {
@@ -381,6 +391,7 @@ public final class RelaxNGValidator: LibXMLSchemaEngine, @unchecked Sendable {
         xmlRelaxNGSetValidStructuredErrors(ctxt, collectLibXMLError, collector.context)
         let session = XMLValidationSession()
         session.readerValidates = false
+        session.checksTopLevelText = true
         var rootTemplate: xmlDocPtr?
         var sawChild = false
         func validate(_ doc: xmlDocPtr) {

@@ -84,6 +84,17 @@ final class RelaxNGValidatorTests: XCTestCase {
         }
     }
 
+    /// Text directly inside rdf:RDF is reported (its line is where libxml2's reader ends the
+    /// text node, which may be a line after the text starts).
+    func testTextInsideRoot() {
+        let broken = mutate(sampleRDFXML, "  <rdf:Description rdf:nodeID=\"b0\">", "  stray text\n  <rdf:Description rdf:nodeID=\"b0\">")
+        let fs = findings(broken)
+        XCTAssertEqual(fs.count, 1, "\(fs)")
+        XCTAssertTrue(fs.first?.message.contains("text is not allowed") == true)
+        let line = TestFiles.line(of: "stray text", in: broken) ?? 0
+        XCTAssertTrue((line...line + 1).contains(fs.first?.line ?? 0), "\(fs)")
+    }
+
     func testWrongRoot() {
         let broken = "<?xml version=\"1.0\"?>\n<rdf:Bag xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>\n"
         let fs = findings(broken)
