@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "JSONLDTests", dependencies: ["JSONLD", "JSON", "NTriples", "TestSupport"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT", "NTriples", "Turtle", "TestSupport"]),
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "Turtle", "NTriples", "TestSupport"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "JSON", "SHACL", "Turtle", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "JSON", "SHACL", "Turtle", "RDFXML", "JSONLD", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "NTriples", "TestSupport"]),
         .testTarget(name: "NewsGraphKitTests", dependencies: ["NewsGraphKit", "TestSupport"]),

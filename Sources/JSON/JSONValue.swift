@@ -116,7 +116,10 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
 public struct JSONObject: Hashable, Sendable, Sequence {
     public private(set) var keys: [String] = []
     public private(set) var values: [JSONValue] = []
-    private var index: [String: Int] = [:]
+    /// Built only for objects with many members; small objects (most of them) search linearly,
+    /// which costs less than hashing and saves an allocation per object.
+    private var index: [String: Int]? = nil
+    private static let indexThreshold = 12
 
     public init() {}
     public init(_ pairs: [(String, JSONValue)]) {
@@ -126,31 +129,45 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
-    public func contains(_ key: String) -> Bool { index[key] != nil }
+    @inline(__always) private func position(_ key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    public func contains(_ key: String) -> Bool { position(key) != nil }
 
     /// Reading returns the member; assigning replaces it in place or appends it; assigning nil removes it.
     public subscript(key: String) -> JSONValue? {
-        get { index[key].map { values[$0] } }
+        get { position(key).map { values[$0] } }
         set {
-            if let i = index[key] {
+            if let i = position(key) {
                 if let newValue { values[i] = newValue } else { remove(at: i) }
             } else if let newValue {
-                index[key] = keys.count
+                if index != nil { index?[key] = keys.count }
                 keys.append(key)
                 values.append(newValue)
+                if index == nil && keys.count > JSONObject.indexThreshold {
+                    var ix: [String: Int] = [:]
+                    ix.reserveCapacity(keys.count * 2)
+                    for (i, k) in keys.enumerated() { ix[k] = i }
+                    index = ix
+                }
             }
         }
     }
 
     private mutating func remove(at i: Int) {
-        index[keys[i]] = nil
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { index[keys[j]] = j }
+        if index != nil {
+            var ix: [String: Int] = [:]
+            for (j, k) in keys.enumerated() { ix[k] = j }
+            index = keys.count > JSONObject.indexThreshold ? ix : nil
+        }
     }
 
     @discardableResult public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let i = index[key] else { return nil }
+        guard let i = position(key) else { return nil }
         let v = values[i]
         remove(at: i)
         return v

@@ -277,6 +277,13 @@ extension Processor {
                 }
             }
             def.reverse = true
+            if let i = v["@index"] {
+                guard !mode10, def.container.contains("@index"), case let .string(s) = i,
+                      let e = try expandIRI(&active, s, vocab: true), isAbsoluteIRI(e) || isBlankNodeID(e) else {
+                    throw err(JSONLDErrorCode.invalidTermDefinition, "@index of '\(term)' must be an IRI and needs an @index container")
+                }
+                def.index = s
+            }
             try checkProtected(previous, &def, term, overrideProtected)
             active.terms[term] = def
             defined[term] = true

@@ -7,7 +7,7 @@ extension Processor {
     /// Where a value sits: node, property, index in the property's array.
     struct Usage { let node: NodeEntry; let property: String; let index: Int }
 
-    func fromRDF(_ dataset: Dataset) throws(JSONLDError) -> JSONValue {
+    func fromRDF<S: Sequence>(_ dataset: S) throws(JSONLDError) -> JSONValue where S.Element == Quad {
         let graphMap = NodeMap()
         let defaultGraph = graphMap.graph("@default")
         var referencedOnce: [String: Usage?] = [:]  // nil value = referenced more than once

@@ -55,6 +55,29 @@ extension Processor {
 
     func compactIRI(_ active: inout ActiveContext, _ iri: String, value: JSONValue? = nil, vocab: Bool = false, reverse: Bool = false) throws(JSONLDError) -> String {
         let inv = inverse(active)
+        // Memo for the common cases (property IRIs with plain values or node references): the
+        // result depends only on these features of the value, not on the value itself.
+        var memoKey: CompactMemoKey?
+        if vocab, !reverse, case let .object(v)? = value, v["@list"] == nil, v["@graph"] == nil {
+            var f = ""
+            if let val = v["@value"] {
+                f = "v\u{1}" + (v["@language"]?.stringValue?.lowercased() ?? "\u{2}") + "\u{1}" + (v["@direction"]?.stringValue ?? "")
+                    + "\u{1}" + (v["@type"]?.stringValue ?? "") + "\u{1}" + (v["@index"] != nil ? "i" : "") + (v.count == 1 ? "1" : "") + (val.isString ? "s" : "")
+            } else if v.count == 1, let id = v["@id"]?.stringValue {
+                f = "r\u{1}" + (inv[id] != nil ? id : "")
+            }
+            if !f.isEmpty {
+                let key = CompactMemoKey(context: ObjectIdentifier(active.inverse), iri: iri, features: f)
+                if let hit = compactMemo[key] { return hit }
+                memoKey = key
+            }
+        }
+        let result = try compactIRIUncached(&active, iri, inv: inv, value: value, vocab: vocab, reverse: reverse)
+        if let memoKey, compactMemo.count < 100_000 { compactMemo[memoKey] = result }
+        return result
+    }
+
+    func compactIRIUncached(_ active: inout ActiveContext, _ iri: String, inv: InverseContext, value: JSONValue?, vocab: Bool, reverse: Bool) throws(JSONLDError) -> String {
         if vocab, inv[iri] != nil {
             var defaultLanguage = "@none"
             if let dd = active.defaultDirection { defaultLanguage = (active.defaultLanguage?.lowercased() ?? "") + "_" + dd }
@@ -273,4 +296,10 @@ extension Processor {
         }
         return .array(out)
     }
+}
+
+struct CompactMemoKey: Hashable {
+    let context: ObjectIdentifier
+    let iri: String
+    let features: String
 }

@@ -86,7 +86,7 @@ public struct JSONLDWriter {
         opts.useRdfType = false
         let p = Processor(options: opts)
         p.parseJSONLiterals = false
-        let expanded = try p.fromRDF(Dataset(dataset.sorted()))
+        let expanded = try p.fromRDF(dataset.sorted())
         if form == .expanded { return JSONLDWriter.ordered(expanded) }
 
         let (contextValue, contextForOutput) = try resolveContext()

@@ -15,6 +15,8 @@ final class Processor {
     var parseJSONLiterals = true
     /// Node identifiers already checked and converted to terms (IRI validation is not free).
     var termCache: [String: Term?] = [:]
+    /// IRI compaction results per context and value shape (see `compactIRI`).
+    var compactMemo: [CompactMemoKey: String] = [:]
 
     init(options: JSONLDOptions) { self.options = options }
 

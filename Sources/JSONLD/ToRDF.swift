@@ -60,7 +60,7 @@ extension Processor {
         if let l = o["@list"] { return listToRDF(l.asArray, &extra) }
         guard let value = o["@value"] else { return nil }
         var datatype = o["@type"]?.stringValue
-        if let dt = datatype, dt != "@json", (try? IRI(dt)) == nil { return nil }
+        if let dt = datatype, dt != "@json", term(for: dt)?.iri == nil { return nil }
         if let lang = o["@language"]?.stringValue, !isWellFormedLanguageTag(lang) { return nil }
         var lexical: String
         if datatype == "@json" {

@@ -33,9 +33,18 @@ final class LibXMLErrorCollector {
         self.stage = stage; self.constraint = constraint; self.file = file; self.source = source; self.limit = limit
     }
 
+    /// (line, column, message) of findings already recorded: validating top-level elements one
+    /// at a time makes libxml2 repeat root-level messages.
+    var seen = Set<String>()
+    /// Line to report when libxml2 gives none or its 16-bit node line saturated (65535): the
+    /// start line of the element being validated, set by chunked validation.
+    var fallbackLine: Int?
+
     func add(_ error: UnsafePointer<xmlError>) {
         let e = error.pointee
         guard findings.count < limit else { dropped += 1; return }
+        let key = "\(e.line):\(e.int2):" + (e.message.map { String(cString: $0) } ?? "")
+        guard seen.insert(key).inserted else { return }
         var message = e.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }
         let severity: Severity = e.level == XML_ERR_WARNING ? .warning : .violation
@@ -50,7 +59,7 @@ final class LibXMLErrorCollector {
             severity: severity,
             stage: isParser ? .syntax : stage,
             file: file ?? e.file.map { String(cString: $0) },
-            line: e.line > 0 ? Int(e.line) : nil,
+            line: (e.line > 0 && e.line != 65535) ? Int(e.line) : fallbackLine,
             column: e.int2 > 0 ? Int(e.int2) : nil,
             focusNode: elementPath,
             constraint: isParser ? "syntax" : constraint,
@@ -174,9 +183,27 @@ func withStructuredErrors<T>(_ collector: LibXMLErrorCollector, _ body: () throw
 protocol LibXMLSchemaEngine: AnyObject {
     var schemaPath: String { get }
     var constraintName: String { get }
-    /// Attaches validation to `reader`; returns the function that detaches and frees what was
-    /// attached, or nil when libxml2 refuses.
-    func attach(to reader: xmlTextReaderPtr, collector: LibXMLErrorCollector) -> (() -> Void)?
+    /// Attaches validation to `reader`; nil when libxml2 refuses.
+    func attach(to reader: xmlTextReaderPtr, collector: LibXMLErrorCollector) -> XMLValidationSession?
+}
+
+/// What one engine does during one streamed validation.
+final class XMLValidationSession {
+    /// Frees what `attach` created.
+    var detach: () -> Void = {}
+    /// Called at every element start with its depth; returns true when it consumed the
+    /// element's subtree itself (the loop then moves to the next sibling).
+    var element: ((xmlTextReaderPtr, Int32) -> Bool)?
+    /// Called once after the last node.
+    var end: () -> Void = {}
+    /// Set by sessions that validate by themselves (not through the reader) when libxml2 said
+    /// "invalid", so a silent failure is still reported.
+    var invalid = false
+    /// Whether xmlTextReaderIsValid reflects this session's validation.
+    var readerValidates = true
+    /// Set when the session never sees text directly inside the root (chunked validation), so
+    /// the loop reports non-blank text there itself.
+    var checksTopLevelText = false
 }
 
 /// Streams one document through xmlTextReader with `engine` attached and returns every
@@ -209,16 +236,16 @@ func streamValidate(_ input: XMLInput, engine: LibXMLSchemaEngine) -> [Finding] 
     return withExtendedLifetime(storage) {
         defer { xmlFreeTextReader(reader) }
         xmlTextReaderSetStructuredErrorHandler(reader, collectLibXMLError, collector.context)
-        guard let detach = engine.attach(to: reader, collector: collector) else {
+        guard let session = engine.attach(to: reader, collector: collector) else {
             collector.note("libxml2 could not start \(engine.constraintName) validation", constraint: engine.constraintName, stage: .schema)
             return collector.finish()
         }
-        defer { detach() }
+        defer { session.detach() }
         var entitiesChecked = false
         withStructuredErrors(collector) {
-        while true {
-            let r = xmlTextReaderRead(reader)
-            if r != 1 { break }
+        var r = xmlTextReaderRead(reader)
+        var complete = true
+        while r == 1 {
             let type = xmlTextReaderNodeType(reader)
             if !entitiesChecked, type != Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
                 entitiesChecked = true
@@ -227,6 +254,7 @@ func streamValidate(_ input: XMLInput, engine: LibXMLSchemaEngine) -> [Finding] 
                     let line = Int(xmlTextReaderGetParserLineNumber(reader))
                     collector.note("the document declares XML entities (<!ENTITY …>); entity expansion is disabled for safety (XXE, billion laughs), so it is not validated",
                                    line: line > 0 ? line : nil)
+                    complete = false
                     break
                 }
             }
@@ -236,14 +264,30 @@ func streamValidate(_ input: XMLInput, engine: LibXMLSchemaEngine) -> [Finding] 
                 let entity = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? "?"
                 collector.note("entity reference &\(entity); is not expanded (entity expansion is disabled for safety)",
                                line: line > 0 ? line : nil, column: column > 0 ? column : nil)
+                complete = false
                 break
             }
+            if session.checksTopLevelText, type == Int32(XML_READER_TYPE_TEXT.rawValue) || type == Int32(XML_READER_TYPE_CDATA.rawValue),
+               xmlTextReaderDepth(reader) == 1 {
+                let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+                let line = nodeLine > 0 ? nodeLine : Int(xmlTextReaderGetParserLineNumber(reader))
+                collector.note("text is not allowed directly inside the root element; only node elements are",
+                               constraint: engine.constraintName, stage: .schema, line: line > 0 ? line : nil)
+            }
+            if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let onElement = session.element,
+               onElement(reader, xmlTextReaderDepth(reader)) {
+                r = xmlTextReaderNext(reader)
+            } else {
+                r = xmlTextReaderRead(reader)
+            }
         }
+        if complete && r == 0 { session.end() }
         }
         var findings = collector.finish()
         // libxml2 occasionally reports invalidity without a message (e.g. after an internal
         // error); never report a document as valid that libxml2 did not accept.
-        if findings.isEmpty && xmlTextReaderIsValid(reader) == 0 {
+        let readerInvalid = session.readerValidates && xmlTextReaderIsValid(reader) == 0
+        if findings.isEmpty && (readerInvalid || session.invalid) {
             findings.append(Finding(stage: .schema, file: name, constraint: engine.constraintName,
                                     message: "the document is not valid against \(engine.schemaPath)", source: engine.schemaPath))
         }
@@ -289,14 +333,16 @@ public final class XMLSchemaValidator: LibXMLSchemaEngine, @unchecked Sendable {
     /// Syntax and schema findings for the file at `path` (empty means valid).
     public func validate(file path: String) -> [Finding] { validate(.file(path)) }
 
-    func attach(to reader: xmlTextReaderPtr, collector: LibXMLErrorCollector) -> (() -> Void)? {
+    func attach(to reader: xmlTextReaderPtr, collector: LibXMLErrorCollector) -> XMLValidationSession? {
         guard let ctxt = xmlSchemaNewValidCtxt(schema) else { return nil }
         xmlSchemaSetValidStructuredErrors(ctxt, collectLibXMLError, collector.context)
         if xmlTextReaderSchemaValidateCtxt(reader, ctxt, 0) != 0 { xmlSchemaFreeValidCtxt(ctxt); return nil }
-        return {
+        let session = XMLValidationSession()
+        session.detach = {
             _ = xmlTextReaderSchemaValidateCtxt(reader, nil, 0)
             xmlSchemaFreeValidCtxt(ctxt)
         }
+        return session
     }
 }
 
@@ -335,10 +381,57 @@ public final class RelaxNGValidator: LibXMLSchemaEngine, @unchecked Sendable {
     /// Syntax and schema findings for the file at `path` (empty means valid).
     public func validate(file path: String) -> [Finding] { validate(.file(path)) }
 
-    func attach(to reader: xmlTextReaderPtr, collector: LibXMLErrorCollector) -> (() -> Void)? {
-        guard xmlTextReaderRelaxNGSetSchema(reader, schema) == 0 else { return nil }
-        // The reader owns the validation context it created and frees it with itself; the
-        // compiled schema stays ours.
-        return {}
+    /// libxml2's RELAX NG validator streams only content models it can compile to automata;
+    /// `rdf:RDF` holding "any element name" is not one, so attached to the reader it would
+    /// expand the whole document (quadratic time, memory ∝ file). Instead the document is
+    /// streamed and each top-level node element is validated on its own, inside a shallow copy
+    /// of the root: the same grammar, the same messages and line numbers, bounded memory.
+    func attach(to reader: xmlTextReaderPtr, collector: LibXMLErrorCollector) -> XMLValidationSession? {
+        guard let ctxt = xmlRelaxNGNewValidCtxt(schema) else { return nil }
+        xmlRelaxNGSetValidStructuredErrors(ctxt, collectLibXMLError, collector.context)
+        let session = XMLValidationSession()
+        session.readerValidates = false
+        session.checksTopLevelText = true
+        var rootTemplate: xmlDocPtr?
+        var sawChild = false
+        func validate(_ doc: xmlDocPtr) {
+            if xmlRelaxNGValidateDoc(ctxt, doc) != 0 { session.invalid = true }
+        }
+        func newDocWithRoot() -> (xmlDocPtr, xmlNodePtr)? {
+            guard let template = rootTemplate, let templateRoot = xmlDocGetRootElement(template),
+                  let doc = xmlNewDoc("1.0") else { return nil }
+            guard let root = xmlDocCopyNode(templateRoot, doc, 2) else { xmlFreeDoc(doc); return nil }
+            xmlDocSetRootElement(doc, root)
+            return (doc, root)
+        }
+        session.element = { reader, depth in
+            guard let node = xmlTextReaderCurrentNode(reader) else { return false }
+            if depth == 0 {
+                guard let doc = xmlNewDoc("1.0"), let root = xmlDocCopyNode(node, doc, 2) else { return false }
+                xmlDocSetRootElement(doc, root)
+                if let old = rootTemplate { xmlFreeDoc(old) }
+                rootTemplate = doc
+                return false
+            }
+            guard depth == 1 else { return false }
+            let line = Int(xmlGetLineNo(node))
+            guard let subtree = xmlTextReaderExpand(reader), let (doc, root) = newDocWithRoot() else { return false }
+            defer { xmlFreeDoc(doc) }
+            if let copy = xmlDocCopyNode(subtree, doc, 1) { xmlAddChild(root, copy) }
+            collector.fallbackLine = line > 0 ? line : nil
+            validate(doc)
+            collector.fallbackLine = nil
+            sawChild = true
+            return true
+        }
+        session.end = {
+            // An rdf:RDF without node elements (or with only text) is validated as it is.
+            if !sawChild, let template = rootTemplate { validate(template) }
+        }
+        session.detach = {
+            if let template = rootTemplate { xmlFreeDoc(template) }
+            xmlRelaxNGFreeValidCtxt(ctxt)
+        }
+        return session
     }
 }

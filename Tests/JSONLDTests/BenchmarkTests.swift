@@ -39,19 +39,29 @@ final class JSONLDBenchmarkTests: XCTestCase {
         return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
 
+    func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     func testThroughput() throws {
         guard let nText = ProcessInfo.processInfo.environment["JSONLD_BENCH"], let n = Int(nText) else {
             throw XCTSkip("set JSONLD_BENCH=<triples> to run the JSON-LD benchmark")
         }
         let x = Self.generate(n)
         var t0 = Date()
+        var c0 = cpuSeconds()
         let out = OutputBuffer()
         try JSONLDWriter().write(x, to: out)
         let write = Date().timeIntervalSince(t0)
+        print("JSON-LD write CPU time: \(String(format: "%.2f", cpuSeconds() - c0)) s = \(Int(Double(x.count) / (cpuSeconds() - c0))) triples/CPU-s")
         print("JSON-LD write: \(x.count) triples, \(out.bytes.count) bytes in \(String(format: "%.2f", write)) s = \(Int(Double(x.count) / write)) triples/s (peak RSS so far \(peakMemoryMB()) MB)")
         t0 = Date()
+        c0 = cpuSeconds()
         let back = try JSONLDReader().read(out.bytes)
         let read = Date().timeIntervalSince(t0)
+        print("JSON-LD read CPU time: \(String(format: "%.2f", cpuSeconds() - c0)) s = \(Int(Double(back.count) / (cpuSeconds() - c0))) triples/CPU-s")
         print("JSON-LD read: \(back.count) triples in \(String(format: "%.2f", read)) s = \(Int(Double(back.count) / read)) triples/s (peak RSS \(peakMemoryMB()) MB)")
         XCTAssertEqual(back.count, x.count)
         if let dir = ProcessInfo.processInfo.environment["JSONLD_BENCH_OUT"] {

@@ -6,12 +6,9 @@ import XCTest
 
 final class DebugTests: XCTestCase {
     func testDebug() throws {
-        guard let path = ProcessInfo.processInfo.environment["JSONLD_DEBUG"] else { return }
-        let v = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-        var o = JSONLDOptions(base: "https://w3c.github.io/json-ld-api/tests/toRdf/x.jsonld")
-        o.documentLoader = StandardDocumentLoader(mappings: [("https://w3c.github.io/json-ld-api/tests/", Shared.directory!.appendingPathComponent("conformance/json-ld").path)])
-        let e = try JSONLD.expand(v, options: o)
-        print(JSONWriter().string(e))
-        for q in try JSONLD.toRDF(v, options: o).sorted() { print(q) }
+        guard let path = ProcessInfo.processInfo.environment["JSONLD_DEBUG_NQ"] else { return }
+        let d = try TestNQuads.parse(try String(contentsOfFile: path, encoding: .utf8))
+        for q in d { print(q, q.object.iri?.value ?? "", q.object.iri == Vocab.rdf.nil) }
+        print(JSONWriter(style: .compact).string(try JSONLD.fromRDF(d)))
     }
 }

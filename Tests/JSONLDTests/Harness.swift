@@ -1,36 +1,24 @@
 import Foundation
 import JSON
 import JSONLD
+import NTriples
 import RDF
+import TestSupport
 import XCTest
 
-/// Locates ../shared (or $NEWSGRAPH_SHARED) for the W3C suites.
 enum Shared {
-    static var directory: URL? {
-        if let env = ProcessInfo.processInfo.environment["NEWSGRAPH_SHARED"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = root.appendingPathComponent("../shared").standardizedFileURL
-        return FileManager.default.fileExists(atPath: candidate.appendingPathComponent("conformance").path) ? candidate : nil
-    }
+    static var directory: URL? { SharedData.directory }
 }
 
-/// Counts results and prints the one-line summary the project's CI greps for.
+/// The project's ConformanceTally plus the list of skipped entries (printed, never counted as passes).
 final class Tally {
-    let suite: String
-    var passed = 0, total = 0
-    var failures: [String] = []
+    var tally: ConformanceTally
     var skipped: [String] = []
-    init(_ suite: String) { self.suite = suite }
-    func record(_ id: String, _ ok: Bool, _ message: String = "") {
-        total += 1
-        if ok { passed += 1 } else { failures.append(message.isEmpty ? id : "\(id): \(message)") }
-    }
+    init(_ suite: String) { tally = ConformanceTally(suite: suite) }
+    func record(_ id: String, _ ok: Bool, _ message: String = "") { tally.record(id, passed: ok, message: String(message.prefix(300))) }
     func skip(_ id: String, _ why: String) { skipped.append("\(id) (\(why))") }
     func report() {
-        print("\(suite) conformance: \(passed)/\(total) passed")
-        if !failures.isEmpty { print("  failing: " + failures.map { String($0.prefix(300)) }.joined(separator: "\n    ")) }
+        tally.report()
         if !skipped.isEmpty { print("  skipped \(skipped.count): " + skipped.joined(separator: ", ")) }
     }
 }
@@ -66,85 +54,11 @@ enum JSONLDCompare {
     }
 }
 
-/// A tiny N-Quads reader for the expected results of the toRdf suite (test-only; the project's
-/// N-Quads reader lives in the NTriples module).
+/// N-Quads text through the project's reader (NTriples module).
 enum TestNQuads {
-    static func parse(_ text: String) -> Dataset {
-        var d = Dataset()
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            var s = Substring(line).drop(while: { $0 == " " || $0 == "\t" })
-            if s.isEmpty || s.hasPrefix("#") { continue }
-            var terms: [Term] = []
-            while let t = term(&s) { terms.append(t) }
-            guard terms.count >= 3 else { continue }
-            d.insert(Quad(terms[0], terms[1], terms[2], graph: terms.count > 3 ? terms[3] : nil))
-        }
-        return d
-    }
-
-    static func term(_ s: inout Substring) -> Term? {
-        s = s.drop(while: { $0 == " " || $0 == "\t" })
-        guard let c = s.first, c != "." else { return nil }
-        if c == "<" {
-            let end = s.firstIndex(of: ">")!
-            let iri = unescape(s[s.index(after: s.startIndex)..<end])
-            s = s[s.index(after: end)...]
-            return .iri(IRI(unchecked: iri))
-        }
-        if c == "_" {
-            let end = s.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? s.endIndex
-            let label = String(s[s.index(s.startIndex, offsetBy: 2)..<end])
-            s = s[end...]
-            return .blank(BlankNode(label))
-        }
-        // literal
-        var i = s.index(after: s.startIndex)
-        var raw = ""
-        while s[i] != "\"" {
-            if s[i] == "\\" { raw.append(s[i]); i = s.index(after: i) }
-            raw.append(s[i]); i = s.index(after: i)
-        }
-        s = s[s.index(after: i)...]
-        let lexical = unescape(Substring(raw))
-        if s.hasPrefix("@") {
-            let end = s.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? s.endIndex
-            var lang = String(s.dropFirst()[..<end])
-            s = s[end...]
-            var dir: String?
-            if let r = lang.range(of: "--") { dir = String(lang[r.upperBound...]); lang = String(lang[..<r.lowerBound]) }
-            return .literal(Literal(lexical, language: lang, direction: dir))
-        }
-        if s.hasPrefix("^^") {
-            s = s.dropFirst(2)
-            guard case let .iri(dt)? = term(&s) else { return nil }
-            return .literal(Literal(lexical, datatype: dt))
-        }
-        return .literal(Literal(lexical))
-    }
-
-    static func unescape(_ s: Substring) -> String {
-        guard s.contains("\\") else { return String(s) }
-        var out = ""
-        var it = s.makeIterator()
-        while let c = it.next() {
-            guard c == "\\", let e = it.next() else { out.append(c); continue }
-            switch e {
-            case "t": out.append("\t")
-            case "n": out.append("\n")
-            case "r": out.append("\r")
-            case "b": out.append("\u{08}")
-            case "f": out.append("\u{0C}")
-            case "\"": out.append("\"")
-            case "'": out.append("'")
-            case "\\": out.append("\\")
-            case "u", "U":
-                var hex = ""
-                for _ in 0..<(e == "u" ? 4 : 8) { if let h = it.next() { hex.append(h) } }
-                if let v = UInt32(hex, radix: 16), let sc = Unicode.Scalar(v) { out.unicodeScalars.append(sc) }
-            default: out.append(e)
-            }
-        }
-        return out
+    static func parse(_ text: String) throws -> Dataset {
+        var reader = NTriplesReader(source: InputSource(string: text), format: .nQuads)
+        return try reader.readDataset()
     }
 }
 
@@ -215,5 +129,49 @@ struct JSONLDSuite {
         if e.option["useRdfType"] == true { o.useRdfType = true }
         if e.option["ordered"] == true { o.ordered = true }
         return (o, nil)
+    }
+}
+
+extension JSONLDCompare {
+    /// Like ``equal(_:_:ordered:)`` but blank node labels (`_:x`) may differ through one consistent
+    /// bijection — needed for fromRdf, since the N-Quads reader relabels blank nodes.
+    static func equalModuloBlankNodes(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        var m: [String: String] = [:], r: [String: String] = [:]
+        return eq(a, b, false, &m, &r)
+    }
+
+    private static func eq(_ a: JSONValue, _ b: JSONValue, _ ordered: Bool, _ m: inout [String: String], _ r: inout [String: String]) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)) where x.hasPrefix("_:") && y.hasPrefix("_:"):
+            if let mx = m[x] { return mx == y }
+            if r[y] != nil { return false }
+            m[x] = y; r[y] = x
+            return true
+        case let (.object(x), .object(y)):
+            guard x.count == y.count else { return false }
+            for k in x.keys {
+                guard let xv = x[k], let yv = y[k] else { return false }
+                if k == "@language", let s = xv.stringValue, let t = yv.stringValue { if s.lowercased() != t.lowercased() { return false }; continue }
+                if !eq(xv, yv, ordered || k == "@list", &m, &r) { return false }
+            }
+            return true
+        case let (.array(x), .array(y)):
+            guard x.count == y.count else { return false }
+            if ordered {
+                for (p, q) in zip(x, y) where !eq(p, q, false, &m, &r) { return false }
+                return true
+            }
+            var used = [Bool](repeating: false, count: y.count)
+            outer: for xe in x {
+                for (j, ye) in y.enumerated() where !used[j] {
+                    var m2 = m, r2 = r
+                    if eq(xe, ye, false, &m2, &r2) { used[j] = true; m = m2; r = r2; continue outer }
+                }
+                return false
+            }
+            return true
+        default:
+            return equal(a, b)
+        }
     }
 }

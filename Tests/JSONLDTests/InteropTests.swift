@@ -20,7 +20,7 @@ final class JSONLDInteropTests: XCTestCase {
         if let s = JSONLDSuite("toRdf") {
             let files = try FileManager.default.contentsOfDirectory(atPath: s.folder.appendingPathComponent("toRdf").path).filter { $0.hasSuffix(".nq") }.sorted()
             for f in files.prefix(400) {
-                let x = TestNQuads.parse(try s.text("toRdf/" + f))
+                guard let x = try? TestNQuads.parse(try s.text("toRdf/" + f)) else { continue }  // generalized RDF
                 if x.isEmpty || x.quads.contains(where: { $0.predicate.isBlank || $0.object.literal?.direction != nil }) { continue }
                 out.append((f, x))
             }
@@ -55,7 +55,7 @@ final class JSONLDInteropTests: XCTestCase {
         for (i, (name, x)) in sets.enumerated() {
             let nq = dir.appendingPathComponent("\(i).nq")
             guard let text = try? String(contentsOf: nq, encoding: .utf8) else { failures.append("\(name): \(module) failed"); continue }
-            let back = TestNQuads.parse(text)
+            guard let back = try? TestNQuads.parse(text) else { failures.append("\(name): \(module) output is not N-Quads"); continue }
             if Isomorphism.isIsomorphic(back, x) { ok += 1 } else { failures.append("\(name): \(module) read a different graph") }
         }
         print("JSON-LD writer output read by \(module): \(ok)/\(sets.count) graphs isomorphic")
