@@ -141,8 +141,11 @@ public enum Builder {
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         for format in options.formats {
             let path = (options.outputDirectory as NSString).appendingPathComponent(fileName(format))
+            // N-Quads keeps one named graph per document; JSON-LD, like the triple syntaxes, gets
+            // the merged graph, the form web developers and schema.org tools expect.
+            let content = format == .rdf(.jsonLD) ? Dataset(union) : dataset
             try RDFFiles.withOutput(path: path) { output in
-                try RDFFiles.write(dataset, as: format, to: output)
+                try RDFFiles.write(content, as: format, to: output)
             }
             summary.files.append(path)
         }

@@ -90,9 +90,8 @@ public enum ValidationRunner {
                 throw NewsGraphFailure.invalid("\(xmlPath): the schema does not load: \(error)")
             }
             let jsonPath = try r.jsonSchema ?? bundled("newsgraph.schema.json")
-            let bytes = try InputSource(path: jsonPath).readAll()
             do {
-                v.json = (try JSONSchemaValidator(schema: try JSONParser.parse(bytes, file: jsonPath)), jsonPath)
+                v.json = (try JSONSchemaValidator(schemaPath: jsonPath), jsonPath)
             } catch {
                 throw NewsGraphFailure.invalid("\(jsonPath): the schema does not load: \(error)")
             }
@@ -158,10 +157,7 @@ public enum ValidationRunner {
                 if let xml = v.xml { report.record(.schema, xml.validate(path)) } else { report.skip(.schema, reason: "--no-schema") }
             case .jsonLD:
                 if let json = v.json {
-                    let bytes = try InputSource(path: path).readAll()
-                    if let value = try? JSONParser.parse(bytes, file: path) {
-                        report.record(.schema, json.validator.validate(value, file: path))
-                    }
+                    report.record(.schema, json.validator.validate(bytes: try InputSource(path: path).readAll(), file: path))
                 } else { report.skip(.schema, reason: "--no-schema") }
             default:
                 report.skip(.schema, reason: "\(format.displayName) has no document schema; SHACL checks its graph")
