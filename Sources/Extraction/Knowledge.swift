@@ -247,7 +247,9 @@ func isInitial(_ w: String) -> Bool {
 
 /// Lower-case ASCII folding: diacritics removed, typographic apostrophes unified ("Orbán" → "orban").
 public func fold(_ s: String) -> String {
-    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+    var ascii = true
+    for b in s.utf8 where b >= 0x80 { ascii = false; break }
+    if ascii { return asciiLower(s.utf8) }
     var out = ""
     for u in s.decomposedStringWithCanonicalMapping.unicodeScalars {
         if u.properties.generalCategory == .nonspacingMark { continue }
@@ -281,4 +283,13 @@ public func slug(_ s: String) -> String {
         } else { dash = true }
     }
     return out.isEmpty ? "x" : out
+}
+
+/// Lower-cases ASCII bytes without Unicode tables (the hot path: almost every token is ASCII).
+@inline(__always) func asciiLower<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    String(unsafeUninitializedCapacity: bytes.count) { out in
+        var n = 0
+        for var c in bytes { if c >= 65 && c <= 90 { c += 32 }; out[n] = c; n += 1 }
+        return n
+    }
 }
