@@ -153,7 +153,7 @@ public struct MentionFinder: Sendable {
         let prev = r.lowerBound - 1, next = r.upperBound
         if prev >= sentence.lowerBound {
             let p = tokens[prev]
-            if titles.contains(where: { $0.range.upperBound == r.lowerBound }) { evidence = true }
+            if titles.contains(where: { $0.range.upperBound == r.lowerBound }) { evidence = true; mentions[id].titled = true }
             if kb.speechVerbs.contains(p.lower) { evidence = true }
             if ["mr.", "mrs.", "ms.", "dr."].contains(p.lower) { evidence = true }
             if p.lower == ",", prev - 1 >= sentence.lowerBound, titles.contains(where: { $0.range.upperBound == prev }) { evidence = true }
