@@ -52,6 +52,8 @@ public struct Mention: Sendable, Hashable {
     public var descriptor: Descriptor?
     /// Evidence that an unseen capitalised span is a person (title before it, speech verb next to it, given name, apposition).
     public var personEvidence: Bool = false
+    /// A role title stands right before the span ("President Erdogan").
+    public var titled: Bool = false
     /// Organisation class guessed from a keyword ("Ministry" → GovernmentOrganization).
     public var orgClass: String?
     public var sentence: Int

@@ -19,6 +19,7 @@ public struct GraphBuilder {
     var facts: [Fact: Set<String>] = [:]
     var events: [String: EventNode] = [:]
     var renamed: [String: String] = [:]
+    var docIRICache: [String: Term] = [:]
     var pendingAbout: [(quote: Term, event: String, graph: Term)] = []
 
     init(options: ExtractionOptions, kb: KnowledgeBase) { self.options = options; self.kb = kb }
@@ -26,6 +27,7 @@ public struct GraphBuilder {
     // MARK: IRIs
     func iri(_ local: String) -> Term { .iri(IRI(unchecked: options.baseIRI + local)) }
     static func encode(_ s: String) -> String {
+        if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x7E }) { return s }
         var out = ""
         for b in s.utf8 {
             let c = Character(Unicode.Scalar(b))
@@ -34,7 +36,12 @@ public struct GraphBuilder {
         }
         return out
     }
-    func docIRI(_ id: String) -> Term { iri("doc-" + GraphBuilder.encode(id)) }
+    func docIRI(_ id: String) -> Term {
+        if let t = docIRICache[id] { return t }
+        return iri("doc-" + GraphBuilder.encode(id))
+    }
+    /// Document IRIs are needed for every quad: encode each id once.
+    mutating func cacheDocIRI(_ id: String) { docIRICache[id] = iri("doc-" + GraphBuilder.encode(id)) }
     func localName(_ key: String) -> String {
         let parts = key.split(separator: ":", maxSplits: 1)
         let type = EntityType(rawValue: String(parts[0])) ?? .organization
@@ -51,6 +58,7 @@ public struct GraphBuilder {
 
     mutating func addDocument(_ a: DocumentAnalysis, keys: [String?]) {
         let doc = a.document
+        cacheDocIRI(doc.id)
         let g = docIRI(doc.id)
         add(g, NG.rdf("type"), t(NG.schema, "NewsArticle"), g)
         add(g, NG.rdf("type"), t(NG.nif, "Context"), g)
@@ -202,10 +210,13 @@ public struct GraphBuilder {
     /// The same dated event told with fewer named participants in one article ("a reported call with Putin on
     /// Thursday") joins the unique fuller telling of the same class and day ("Trump spoke with Putin").
     mutating func mergeSubsumedEvents() {
+        // candidates share class and day: group once (comparing every pair of a corpus would be quadratic)
+        var byDay: [String: [String]] = [:]
+        for local in events.keys.sorted() { if let ev = events[local], let d = ev.date { byDay[ev.cls + "|" + d.iso, default: []].append(local) } }
         for local in events.keys.sorted() {
             guard let ev = events[local], let d = ev.date, !ev.participants.isEmpty else { continue }
             let mine = Set(ev.participants)
-            let supers = events.keys.sorted().filter { other in
+            let supers = (byDay[ev.cls + "|" + d.iso] ?? []).filter { other in
                 guard other != local, let o = events[other], o.cls == ev.cls, o.date?.iso == d.iso else { return false }
                 return mine.isSubset(of: Set(o.participants)) && o.participants.count > mine.count
             }
@@ -276,7 +287,10 @@ public struct GraphBuilder {
             while let r = renamed[e] { e = r }
             add(p.quote, NG.schema("about"), iri(e), p.graph)
         }
-        return Dataset(quads.sorted())
+        // Emission order is already deterministic (sorted documents, sorted keys), so no global sort is needed:
+        // sorting a corpus' quads by Unicode string comparison cost more than the whole extraction. Writers that
+        // want a canonical order can call `sorted()`.
+        return Dataset(quads)
     }
 }
 

@@ -85,9 +85,9 @@ public struct KnowledgeBase: Sendable {
     public private(set) var abbreviations: Set<String> = []
     public private(set) var stopwords: Set<String> = []
     public private(set) var boilerplate: [(prefix: String, comments: Bool)] = []
-    /// folded surname → person entities carrying it (for a lone "Putin").
+    /// folded surname (exact) → person entities carrying it (for a lone "Putin").
     public private(set) var surnames: [String: [Int]] = [:]
-    /// folded "first last" (initials dropped) → person entity.
+    /// folded full name with middle initials dropped ("vladimir putin" for "Vladimir V. Putin") → person entity.
     public private(set) var fullNames: [String: Int] = [:]
     public private(set) var countryByKey: [String: Int] = [:]
     public private(set) var orgByName: [String: Int] = [:]
@@ -215,9 +215,10 @@ public struct KnowledgeBase: Sendable {
                 for n in [e.name] + e.aliases {
                     let ws = n.split(separator: " ").map(String.init).filter { !isInitial($0) }
                     guard ws.count >= 2, let last = ws.last else { continue }
-                    let sk = surnameKey(last)
+                    // exact (folded) surname and full name, initials dropped: linking never guesses spelling variants
+                    let sk = fold(last)
                     if !kb.surnames[sk, default: []].contains(i) { kb.surnames[sk, default: []].append(i) }
-                    let fk = fold(ws.first ?? "") + " " + sk
+                    let fk = ws.map { fold($0) }.joined(separator: " ")
                     if kb.fullNames[fk] == nil { kb.fullNames[fk] = i }
                 }
             }
@@ -247,7 +248,9 @@ func isInitial(_ w: String) -> Bool {
 
 /// Lower-case ASCII folding: diacritics removed, typographic apostrophes unified ("Orbán" → "orban").
 public func fold(_ s: String) -> String {
-    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+    var ascii = true
+    for b in s.utf8 where b >= 0x80 { ascii = false; break }
+    if ascii { return asciiLower(s.utf8) }
     var out = ""
     for u in s.decomposedStringWithCanonicalMapping.unicodeScalars {
         if u.properties.generalCategory == .nonspacingMark { continue }
@@ -281,4 +284,13 @@ public func slug(_ s: String) -> String {
         } else { dash = true }
     }
     return out.isEmpty ? "x" : out
+}
+
+/// Lower-cases ASCII bytes without Unicode tables (the hot path: almost every token is ASCII).
+@inline(__always) func asciiLower<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    String(unsafeUninitializedCapacity: bytes.count) { out in
+        var n = 0
+        for var c in bytes { if c >= 65 && c <= 90 { c += 32 }; out[n] = c; n += 1 }
+        return n
+    }
 }

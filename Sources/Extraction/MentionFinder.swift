@@ -39,6 +39,12 @@ public struct MentionFinder: Sendable {
         "times": "NewsMediaOrganization", "post": "NewsMediaOrganization", "journal": "NewsMediaOrganization",
         "news": "NewsMediaOrganization", "herald": "NewsMediaOrganization", "tribune": "NewsMediaOrganization",
         "gazette": "NewsMediaOrganization", "telegraph": "NewsMediaOrganization", "guardian": "NewsMediaOrganization",
+        "network": "Organization", "service": "Organization", "services": "Organization", "office": "GovernmentOrganization",
+        "board": "Organization", "authority": "GovernmentOrganization", "guard": "GovernmentOrganization", "command": "GovernmentOrganization",
+        "secretariat": "Organization", "mission": "Organization", "tribunal": "GovernmentOrganization", "airlines": "Corporation",
+        "airways": "Corporation", "movement": "Organization", "coalition": "Organization", "front": "Organization",
+        "brigade": "Organization", "brigades": "Organization", "militia": "Organization", "navy": "GovernmentOrganization",
+        "corporation": "Corporation", "ministry of": "GovernmentOrganization", "programme": "Organization",
     ]
     static let connectors: Set<String> = ["bin", "al", "de", "van", "von", "der", "da", "du", "la", "le", "del", "ibn", "el"]
     static let orgConnectors: Set<String> = ["of", "for", "on", "and"]
@@ -153,7 +159,7 @@ public struct MentionFinder: Sendable {
         let prev = r.lowerBound - 1, next = r.upperBound
         if prev >= sentence.lowerBound {
             let p = tokens[prev]
-            if titles.contains(where: { $0.range.upperBound == r.lowerBound }) { evidence = true }
+            if titles.contains(where: { $0.range.upperBound == r.lowerBound }) { evidence = true; mentions[id].titled = true }
             if kb.speechVerbs.contains(p.lower) { evidence = true }
             if ["mr.", "mrs.", "ms.", "dr."].contains(p.lower) { evidence = true }
             if p.lower == ",", prev - 1 >= sentence.lowerBound, titles.contains(where: { $0.range.upperBound == prev }) { evidence = true }

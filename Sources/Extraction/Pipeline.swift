@@ -42,8 +42,7 @@ public struct Pipeline: Sendable {
                 for k in lineRange where buf[k] & 0xC0 != 0x80 { cpCount += 1 }
                 defer { lineStart = i + 1; cpLine += cpCount + 1; i += 1 }
                 if noiseStart != nil { continue }
-                let line = String(decoding: UnsafeBufferPointer(rebasing: buf[lineRange]), as: UTF8.self)
-                switch NoiseFilter.classify(line, kb: kb) {
+                switch NoiseFilter.classify(bytes: buf, range: lineRange, kb: kb) {
                 case .commentsStart: noiseStart = cpLine; continue
                 case .boilerplate: continue
                 case .text: break

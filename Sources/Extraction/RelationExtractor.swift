@@ -22,7 +22,7 @@ public struct RelationExtractor: Sendable {
 
     static let modifiers: Set<String> = ["former", "main", "top", "senior", "chief", "deputy", "then-former", "then", "national",
                                          "current", "longtime", "veteran", "acting", "new", "incoming", "outgoing", "ex", "late",
-                                         "state", "tv", "channel", "nonpartisan", "foreign", "policy", "u.s.", "special", "federal"]
+                                         "state", "tv", "channel", "nonpartisan", "foreign", "policy", "special", "federal"]
     static let kin: [String: Relation.Kind] = ["wife": .spouse, "husband": .spouse, "son": .child, "daughter": .child,
                                                "father": .parent, "mother": .parent, "brother": .sibling, "sister": .sibling,
                                                "stepson": .child, "stepdaughter": .child]
@@ -76,8 +76,7 @@ public struct RelationExtractor: Sendable {
             }
             // apposition after a name: "Brett Bruen, a former diplomat" / "Steven Cheung, Trump’s communications director"
             var a = (qualifier.map { mentionStart($0) } ?? (j + 1)) - 1
-            if a >= s, ["a", "an", "the"].contains(t[a].lower) { a -= 1 }
-            while a >= s, RelationExtractor.modifiers.contains(t[a].lower) { a -= 1 }
+            while a >= s, ["a", "an", "the"].contains(t[a].lower) || RelationExtractor.modifiers.contains(t[a].lower) { a -= 1 }
             if a >= s, t[a].lower == ",", let m = mention(at: a - 1), isPersonish(mentions[m]), mentions[m].type == .person {
                 roles.append(RoleCandidate(mention: m, role: hit.info.role, qualifier: qualifier ?? q2, kind: hit.info.kind, former: former))
                 continue

@@ -16,6 +16,11 @@ public struct Resolver: Sendable {
         return f + " " + surnameKey(l)
     }
 
+    /// Folded words without middle initials: the key for knowledge-base lookups, which must match exactly.
+    public static func exactKey(_ words: [String]) -> String {
+        words.map { fold($0) }.filter { !isInitialLower($0) }.joined(separator: " ")
+    }
+
     public func resolve(_ mentions: [Mention], roles: [(mention: Int, role: String, qualifier: Int?)]) -> (entities: [LocalEntity], map: [Int?]) {
         var entities: [LocalEntity] = []
         var byKey: [String: Int] = [:]
@@ -36,7 +41,7 @@ public struct Resolver: Sendable {
             switch m.type {
             case .person?:
                 if let key = Resolver.personKey(m.words) {
-                    if let k = kb.fullNames[key] { attach(i, key: "kb:\(k)", type: .person, kbIndex: k) }
+                    if let k = kb.fullNames[Resolver.exactKey(m.words)] { attach(i, key: "kb:\(k)", type: .person, kbIndex: k) }
                     else { attach(i, key: "p:" + key, type: .person, kbIndex: nil) }
                 }
             case .organization?:
@@ -87,10 +92,11 @@ public struct Resolver: Sendable {
                 }
             }
             if cands.count == 1 { map[i] = cands[0]; entities[cands[0]].mentions.append(i); continue }
-            if cands.isEmpty, let ks = kb.surnames[sk] {
-                // only a surname no other known person carries: "Harris" alone must not become some other Harris
+            if cands.isEmpty, m.titled, fk.count >= 5, !kb.givenNames.contains(fk), !kb.stopwords.contains(fk), let ks = kb.surnames[fk] {
+                // a lone surname links to the knowledge base only when a title stands before it ("President Erdogan"),
+                // the spelling is exact and no other known person carries it: no link rather than a wrong one
                 let pick = ks.count == 1 ? ks[0] : nil
-                if let k = pick, m.personEvidence || kb.entities[k].qid != nil {
+                if let k = pick {
                     attach(i, key: "kb:\(k)", type: .person, kbIndex: k); continue
                 }
             }

@@ -31,12 +31,23 @@ public enum SentenceSplitter {
 public enum NoiseFilter {
     public enum LineKind: Sendable, Equatable { case text, boilerplate, commentsStart }
     public static func classify(_ line: String, kb: KnowledgeBase) -> LineKind {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty { return .boilerplate }
-        let lower = fold(String(t.prefix(60)))
+        var l = line
+        return l.withUTF8 { classify(bytes: $0, range: 0..<$0.count, kb: kb) }
+    }
+
+    /// Works on the line's bytes: no Foundation trimming in the per-line hot path.
+    public static func classify(bytes b: UnsafeBufferPointer<UInt8>, range: Range<Int>, kb: KnowledgeBase) -> LineKind {
+        var s = range.lowerBound, e = range.upperBound
+        while s < e, b[s] == 0x20 || b[s] == 0x09 || b[s] == 0x0D { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0D { e -= 1 }
+        if s == e { return .boilerplate }
+        var count = 0
+        for k in s..<e where b[k] & 0xC0 != 0x80 { count += 1; if count > 121 { break } }
+        if count > 121 && !(e - s >= 9 && asciiLower(UnsafeBufferPointer(rebasing: b[s..<(s + 9)])) == "subscribe") { return .text }
+        let lower = asciiLower(UnsafeBufferPointer(rebasing: b[s..<min(e, s + 60)]))
         for (prefix, comments) in kb.boilerplate where lower.hasPrefix(prefix) {
-            if comments { if t.count <= 80 { return .commentsStart } }
-            else if t.count <= 120 || prefix == "subscribe" { return .boilerplate }
+            if comments { if count <= 80 { return .commentsStart } }
+            else if count <= 120 || prefix == "subscribe" { return .boilerplate }
         }
         return .text
     }

@@ -46,7 +46,7 @@ public enum Tokenizer {
         func scalar(_ j: Int) -> Unicode.Scalar? { j < n ? decode(b, j).0 : nil }
         while i < n {
             let (u, len) = decode(b, i)
-            if u == " " || u == "\n" || u == "\t" || u == "\r" || u.properties.isWhitespace { i += len; continue }
+            if u == " " || u == "\n" || u == "\t" || u == "\r" || (u.value >= 0x80 && u.properties.isWhitespace) { i += len; continue }
             let start = i
             if isLetter(u) || isDigit(u) {
                 let numeric = isDigit(u)
@@ -78,14 +78,29 @@ public enum Tokenizer {
                     }
                     break
                 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
-                var cap = false, allCaps = true, anyLetter = false
-                for ch in text.unicodeScalars where isLetter(ch) {
-                    if !anyLetter { cap = ch.properties.isUppercase }
-                    anyLetter = true
-                    if !ch.properties.isUppercase { allCaps = false }
+                let slice = UnsafeBufferPointer(rebasing: b[start..<j])
+                var cap = false, allCaps = true, anyLetter = false, ascii = true
+                for c in slice where c >= 0x80 { ascii = false; break }
+                let lower: String
+                if ascii {
+                    // fast path: ASCII case from the bytes themselves
+                    for c in slice where (c >= 65 && c <= 90) || (c >= 97 && c <= 122) {
+                        let upper = c <= 90
+                        if !anyLetter { cap = upper }
+                        anyLetter = true
+                        if !upper { allCaps = false }
+                    }
+                    lower = asciiLower(slice)
+                } else {
+                    let text = String(decoding: slice, as: UTF8.self)
+                    for ch in text.unicodeScalars where isLetter(ch) {
+                        if !anyLetter { cap = ch.properties.isUppercase }
+                        anyLetter = true
+                        if !ch.properties.isUppercase { allCaps = false }
+                    }
+                    lower = fold(text)
                 }
-                out.append(Token(start: start, end: j, kind: numeric ? .number : .word, lower: fold(text),
+                out.append(Token(start: start, end: j, kind: numeric ? .number : .word, lower: lower,
                                  isCapitalized: cap, isAllCaps: anyLetter && allCaps))
                 i = j
                 continue
@@ -95,8 +110,8 @@ public enum Tokenizer {
                 i += len + 1
                 continue
             }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self)
-            out.append(Token(start: i, end: i + len, kind: .punct, lower: fold(text), isCapitalized: false, isAllCaps: false))
+            let text = len == 1 ? String(UnicodeScalar(b[i])) : fold(String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self))
+            out.append(Token(start: i, end: i + len, kind: .punct, lower: text, isCapitalized: false, isAllCaps: false))
             i += len
         }
     }

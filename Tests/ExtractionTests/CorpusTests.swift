@@ -28,6 +28,12 @@ final class CorpusTests: XCTestCase {
         let ds = CorpusMerger.merge(analyses, options: ExtractionOptions(mentions: true), kb: p.kb)
         print(String(format: "corpus merge: %d quads in %.2fs", ds.count, Date().timeIntervalSince(t1)))
         XCTAssertFalse(ds.quads.contains { $0.subject.isBlank || $0.object.isBlank })
+        if ProcessInfo.processInfo.environment["NEWSGRAPH_LINKS"] != nil {
+            // every linked person with the surface forms that were linked: for checking link precision by eye
+            var seen: [String: Set<String>] = [:]
+            for a in analyses { for e in a.entities where e.type == .person { if let k = e.kb, let q = p.kb.entities[k].qid { seen[q + " " + e.name, default: []].formUnion(e.mentions.map { a.mentions[$0].text }) } } }
+            for k in seen.keys.sorted() { print("LINK", k, "<-", seen[k]!.sorted().joined(separator: " | ")) }
+        }
         if let n = ProcessInfo.processInfo.environment["NEWSGRAPH_CORPUS_DUMP"].flatMap(Int.init) {
             for a in analyses.prefix(n) {
                 print("== \(a.document.id) ref \(a.referenceDate?.iso ?? "-")")

@@ -23,11 +23,3 @@ final class DebugTests: XCTestCase {
         for q in a.quotes { print("Q", q.text.prefix(40), q.speaker.map { a.entities[$0].name } ?? "?") }
     }
 }
-
-final class KBDebugTests: XCTestCase {
-    func testKBDebug() throws {
-        guard ProcessInfo.processInfo.environment["NEWSGRAPH_KB"] != nil else { throw XCTSkip("debug only") }
-        let kb = Fixture.pipeline.kb
-        print("KB stop", kb.stopwords.count, kb.stopwords.contains("the"), kb.speechVerbs.count, kb.givenNames.count, Array(kb.stopwords).sorted().prefix(5))
-    }
-}
