@@ -115,10 +115,12 @@ public struct GraphBuilder {
         }
         // quotations
         for q in a.quotes {
+            // A quotation is only a fact with its speaker; unattributed quoted text is left out.
+            guard let speaker = q.speaker.flatMap({ keys[$0] }) else { continue }
             let qi = iri("quote-" + GraphBuilder.encode(doc.id) + "-" + String(q.begin))
             add(qi, NG.rdf("type"), t(NG.schema, "Quotation"), g)
             add(qi, NG.schema("text"), lit(q.text), g)
-            if let s = q.speaker.flatMap({ keys[$0] }) { add(qi, NG.schema("spokenByCharacter"), entityIRI(s), g) }
+            add(qi, NG.schema("spokenByCharacter"), entityIRI(speaker), g)
             if let e = q.event, e < eventLocals.count { pendingAbout.append((qi, eventLocals[e], g)) }
             add(qi, NG.prov("wasDerivedFrom"), g, g)
         }

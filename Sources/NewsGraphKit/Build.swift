@@ -127,7 +127,7 @@ public enum Builder {
         let pipeline = try Pipeline(options: options.extraction)
         let progress = options.progress ? Progress(total: documents.count, totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count }) : nil
         let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress)
-        let dataset = CorpusMerger.merge(analyses, options: options.extraction)
+        let dataset = CorpusMerger.merge(analyses, options: options.extraction, kb: pipeline.kb)
         summary.dataset = dataset
         let union = dataset.union
         summary.triples = union.count
