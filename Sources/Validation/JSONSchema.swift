@@ -275,17 +275,23 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     private func passes(_ schema: JSONValue, _ instance: JSONValue, _ pointer: String, _ loc: String, _ depth: Int) -> Bool {
         var scratch: [JSONSchemaViolation] = []
         var budget = 1
-        evaluate(schema, instance, pointer, loc, depth, &scratch, &budget)
+        evaluate(schema, instance, pointer, loc, depth, &scratch, &budget, true)
         return scratch.isEmpty
     }
 
+    /// `quiet`: only whether there is a violation matters (inside anyOf/oneOf/not/if), so no
+    /// message is built.
     private func evaluate(_ schema: JSONValue, _ instance: JSONValue, _ pointer: String, _ loc: String, _ depth: Int,
-                          _ out: inout [JSONSchemaViolation], _ budget: inout Int) {
+                          _ out: inout [JSONSchemaViolation], _ budget: inout Int, _ quiet: Bool = false) {
         guard budget > 0 else { return }
-        func fail(_ keyword: String, _ message: String, at p: String? = nil) {
+        func fail(_ keyword: String, _ message: @autoclosure () -> String, at p: String? = nil) {
             guard budget > 0 else { return }
             budget -= 1
-            out.append(JSONSchemaViolation(instancePointer: p ?? pointer, keyword: keyword, schemaLocation: loc + "/" + keyword, message: message))
+            if quiet {
+                out.append(JSONSchemaViolation(instancePointer: "", keyword: keyword, schemaLocation: "", message: ""))
+            } else {
+                out.append(JSONSchemaViolation(instancePointer: p ?? pointer, keyword: keyword, schemaLocation: loc + "/" + keyword, message: message()))
+            }
         }
         guard depth < maxDepth else { fail("$ref", "schema recursion deeper than \(maxDepth) levels"); return }
         switch schema {
@@ -298,7 +304,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         let s = keywordTables[loc] ?? JSONSchemaKeywords(object)
 
         if let ref = s[.dollarRef]?.stringValue {
-            if let target = resolved[ref] { evaluate(target, instance, pointer, ref, depth + 1, &out, &budget) }
+            if let target = resolved[ref] { evaluate(target, instance, pointer, ref, depth + 1, &out, &budget, quiet) }
             else { fail("$ref", "unresolvable reference \(ref)") }
         }
 
@@ -349,7 +355,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             if let prefix = s[.prefixItems]?.arrayValue {
                 prefixCount = prefix.count
                 for (i, sub) in prefix.enumerated() where i < items.count {
-                    evaluate(sub, items[i], pointer + "/\(i)", loc + "/prefixItems/\(i)", depth + 1, &out, &budget)
+                    evaluate(sub, items[i], pointer + "/\(i)", loc + "/prefixItems/\(i)", depth + 1, &out, &budget, quiet)
                 }
             }
             if let itemSchema = s[.items], items.count > prefixCount {
@@ -358,7 +364,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                         fail("items", "no items allowed beyond the first \(prefixCount)", at: pointer + "/\(i)")
                         break
                     }
-                    evaluate(itemSchema, items[i], pointer + "/\(i)", loc + "/items", depth + 1, &out, &budget)
+                    evaluate(itemSchema, items[i], pointer + "/\(i)", loc + "/items", depth + 1, &out, &budget, quiet)
                 }
             }
             if let containsSchema = s[.contains] {
@@ -391,13 +397,13 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 var matched = false
                 if let sub = props?[k] {
                     matched = true
-                    evaluate(sub, v, child, loc + "/properties/" + Self.escape(k), depth + 1, &out, &budget)
+                    evaluate(sub, v, child, loc + "/properties/" + Self.escape(k), depth + 1, &out, &budget, quiet)
                 }
                 if let patterns {
                     for (p, sub) in patterns {
                         if let re = regexes[p], Self.matches(re, k) {
                             matched = true
-                            evaluate(sub, v, child, loc + "/patternProperties/" + Self.escape(p), depth + 1, &out, &budget)
+                            evaluate(sub, v, child, loc + "/patternProperties/" + Self.escape(p), depth + 1, &out, &budget, quiet)
                         }
                     }
                 }
@@ -405,7 +411,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                     if case .bool(false) = additional {
                         fail("additionalProperties", "property \"\(k)\" is not allowed here", at: child)
                     } else {
-                        evaluate(additional, v, child, loc + "/additionalProperties", depth + 1, &out, &budget)
+                        evaluate(additional, v, child, loc + "/additionalProperties", depth + 1, &out, &budget, quiet)
                     }
                 }
                 if let names, !passes(names, .string(k), child, loc + "/propertyNames", depth + 1) {
@@ -416,7 +422,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         }
 
         if let all = s[.allOf]?.arrayValue {
-            for (i, sub) in all.enumerated() { evaluate(sub, instance, pointer, loc + "/allOf/\(i)", depth + 1, &out, &budget) }
+            for (i, sub) in all.enumerated() { evaluate(sub, instance, pointer, loc + "/allOf/\(i)", depth + 1, &out, &budget, quiet) }
         }
         if let any = s[.anyOf]?.arrayValue {
             if !any.indices.contains(where: { passes(any[$0], instance, pointer, loc + "/anyOf/\($0)", depth + 1) }) {
@@ -432,9 +438,9 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         }
         if let cond = s[.ifSchema] {
             if passes(cond, instance, pointer, loc + "/if", depth + 1) {
-                if let then = s[.thenSchema] { evaluate(then, instance, pointer, loc + "/then", depth + 1, &out, &budget) }
+                if let then = s[.thenSchema] { evaluate(then, instance, pointer, loc + "/then", depth + 1, &out, &budget, quiet) }
             } else if let els = s[.elseSchema] {
-                evaluate(els, instance, pointer, loc + "/else", depth + 1, &out, &budget)
+                evaluate(els, instance, pointer, loc + "/else", depth + 1, &out, &budget, quiet)
             }
         }
     }
