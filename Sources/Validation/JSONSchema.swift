@@ -15,6 +15,96 @@ public struct JSONSchemaViolation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(instancePointer.isEmpty ? "/" : instancePointer): \(message) [json-schema:\(keyword)]" }
 }
 
+/// The keywords evaluation reads, as array slots: a schema object is turned into a
+/// ``JSONSchemaKeywords`` once at load, so evaluating a value costs array reads, not hashing.
+enum JSONSchemaKeyword: Int, CaseIterable {
+    case dollarRef
+    case additionalProperties
+    case allOf
+    case anyOf
+    case constValue
+    case contains
+    case dependentRequired
+    case elseSchema
+    case enumValues
+    case exclusiveMaximum
+    case exclusiveMinimum
+    case format
+    case ifSchema
+    case items
+    case maxContains
+    case maxItems
+    case maxLength
+    case maxProperties
+    case maximum
+    case minContains
+    case minItems
+    case minLength
+    case minProperties
+    case minimum
+    case multipleOf
+    case notSchema
+    case oneOf
+    case pattern
+    case patternProperties
+    case prefixItems
+    case properties
+    case propertyNames
+    case required
+    case thenSchema
+    case type
+    case uniqueItems
+
+    var name: String {
+        switch self {
+        case .dollarRef: return "$ref"
+        case .additionalProperties: return "additionalProperties"
+        case .allOf: return "allOf"
+        case .anyOf: return "anyOf"
+        case .constValue: return "const"
+        case .contains: return "contains"
+        case .dependentRequired: return "dependentRequired"
+        case .elseSchema: return "else"
+        case .enumValues: return "enum"
+        case .exclusiveMaximum: return "exclusiveMaximum"
+        case .exclusiveMinimum: return "exclusiveMinimum"
+        case .format: return "format"
+        case .ifSchema: return "if"
+        case .items: return "items"
+        case .maxContains: return "maxContains"
+        case .maxItems: return "maxItems"
+        case .maxLength: return "maxLength"
+        case .maxProperties: return "maxProperties"
+        case .maximum: return "maximum"
+        case .minContains: return "minContains"
+        case .minItems: return "minItems"
+        case .minLength: return "minLength"
+        case .minProperties: return "minProperties"
+        case .minimum: return "minimum"
+        case .multipleOf: return "multipleOf"
+        case .notSchema: return "not"
+        case .oneOf: return "oneOf"
+        case .pattern: return "pattern"
+        case .patternProperties: return "patternProperties"
+        case .prefixItems: return "prefixItems"
+        case .properties: return "properties"
+        case .propertyNames: return "propertyNames"
+        case .required: return "required"
+        case .thenSchema: return "then"
+        case .type: return "type"
+        case .uniqueItems: return "uniqueItems"
+        }
+    }
+}
+
+struct JSONSchemaKeywords {
+    private var slots: [JSONValue?] = Array(repeating: nil, count: JSONSchemaKeyword.allCases.count)
+    init(_ o: JSONObject) {
+        for k in JSONSchemaKeyword.allCases { slots[k.rawValue] = o[k.name] }
+    }
+    subscript(_ k: JSONSchemaKeyword) -> JSONValue? { slots[k.rawValue] }
+}
+
 /// A JSON Schema (draft 2020-12) validator over ``JSON/JSONValue``.
 ///
 /// Why in the library rather than a package: no Swift JSON Schema package is on the machine, and
@@ -37,7 +127,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     private var resolved: [String: JSONValue] = [:]
     /// Every schema object's keywords as a hash table, keyed by its location (`#/$defs/node`):
     /// evaluation looks up a dozen keywords per instance value, and JSONObject lookups are linear.
-    private let keywordTables: [String: [String: JSONValue]]
+    private let keywordTables: [String: JSONSchemaKeywords]
     /// Bounds `$ref` recursion on recursive schemas over deep instances.
     public var maxDepth = 160
     /// At most this many violations per document (the rest are counted in one final finding).
@@ -63,12 +153,12 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         var regexes: [String: NSRegularExpression] = [:]
         var anchors: [String: JSONValue] = [:]
         var refs: [(String, String)] = []
-        var tables: [String: [String: JSONValue]] = [:]
+        var tables: [String: JSONSchemaKeywords] = [:]
         func walk(_ s: JSONValue, _ loc: String, _ depth: Int) throws {
             guard depth < 1000 else { throw SyntaxError("JSON Schema nested too deeply at \(loc)", file: name) }
             switch s {
             case let .object(o):
-                tables[loc] = Self.table(o)
+                tables[loc] = JSONSchemaKeywords(o)
                 for (k, v) in o {
                     let here = loc + "/" + Self.escape(k)
                     switch k {
@@ -185,17 +275,23 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     private func passes(_ schema: JSONValue, _ instance: JSONValue, _ pointer: String, _ loc: String, _ depth: Int) -> Bool {
         var scratch: [JSONSchemaViolation] = []
         var budget = 1
-        evaluate(schema, instance, pointer, loc, depth, &scratch, &budget)
+        evaluate(schema, instance, pointer, loc, depth, &scratch, &budget, true)
         return scratch.isEmpty
     }
 
+    /// `quiet`: only whether there is a violation matters (inside anyOf/oneOf/not/if), so no
+    /// message is built.
     private func evaluate(_ schema: JSONValue, _ instance: JSONValue, _ pointer: String, _ loc: String, _ depth: Int,
-                          _ out: inout [JSONSchemaViolation], _ budget: inout Int) {
+                          _ out: inout [JSONSchemaViolation], _ budget: inout Int, _ quiet: Bool = false) {
         guard budget > 0 else { return }
-        func fail(_ keyword: String, _ message: String, at p: String? = nil) {
+        func fail(_ keyword: String, _ message: @autoclosure () -> String, at p: String? = nil) {
             guard budget > 0 else { return }
             budget -= 1
-            out.append(JSONSchemaViolation(instancePointer: p ?? pointer, keyword: keyword, schemaLocation: loc + "/" + keyword, message: message))
+            if quiet {
+                out.append(JSONSchemaViolation(instancePointer: "", keyword: keyword, schemaLocation: "", message: ""))
+            } else {
+                out.append(JSONSchemaViolation(instancePointer: p ?? pointer, keyword: keyword, schemaLocation: loc + "/" + keyword, message: message()))
+            }
         }
         guard depth < maxDepth else { fail("$ref", "schema recursion deeper than \(maxDepth) levels"); return }
         switch schema {
@@ -205,51 +301,50 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         default: return
         }
         guard let object = schema.objectValue else { return }
-        let s = keywordTables[loc] ?? Self.table(object)
+        let s = keywordTables[loc] ?? JSONSchemaKeywords(object)
 
-        if let ref = s["$ref"]?.stringValue {
-            if let target = resolved[ref] { evaluate(target, instance, pointer, ref, depth + 1, &out, &budget) }
+        if let ref = s[.dollarRef]?.stringValue {
+            if let target = resolved[ref] { evaluate(target, instance, pointer, ref, depth + 1, &out, &budget, quiet) }
             else { fail("$ref", "unresolvable reference \(ref)") }
         }
 
-        if let t = s["type"] {
+        if let t = s[.type] {
             let allowed = t.asArray.compactMap(\.stringValue)
             if !allowed.contains(where: { Self.hasType(instance, $0) }) {
                 fail("type", "expected \(allowed.joined(separator: " or ")), found \(Self.typeName(instance))")
             }
         }
-        if let e = s["enum"]?.arrayValue, !e.contains(instance) {
+        if let e = s[.enumValues]?.arrayValue, !e.contains(instance) {
             fail("enum", "\(Self.show(instance)) is not one of " + e.prefix(8).map(Self.show).joined(separator: ", ") + (e.count > 8 ? ", …" : ""))
         }
-        if let c = s["const"], c != instance {
+        if let c = s[.constValue], c != instance {
             fail("const", "expected \(Self.show(c)), found \(Self.show(instance))")
         }
 
         switch instance {
         case let .string(str):
-            let length = str.unicodeScalars.count
-            if let n = s["minLength"]?.numberValue?.value, Double(length) < n { fail("minLength", "string shorter than \(Int(n)) characters") }
-            if let n = s["maxLength"]?.numberValue?.value, Double(length) > n { fail("maxLength", "string longer than \(Int(n)) characters") }
-            if let p = s["pattern"]?.stringValue, let re = regexes[p], !Self.matches(re, str) {
+            if let n = s[.minLength]?.numberValue?.value, Double(str.unicodeScalars.count) < n { fail("minLength", "string shorter than \(Int(n)) characters") }
+            if let n = s[.maxLength]?.numberValue?.value, Double(str.unicodeScalars.count) > n { fail("maxLength", "string longer than \(Int(n)) characters") }
+            if let p = s[.pattern]?.stringValue, let re = regexes[p], !Self.matches(re, str) {
                 fail("pattern", "\(Self.show(instance)) does not match the pattern \(p)")
             }
-            if let f = s["format"]?.stringValue, let problem = Self.formatProblem(f, str) {
+            if let f = s[.format]?.stringValue, let problem = Self.formatProblem(f, str) {
                 fail("format", "\(Self.show(instance)) is not a valid \(f): \(problem)")
             }
         case let .number(num):
             let x = num.value
-            if let m = s["minimum"]?.numberValue?.value, x < m { fail("minimum", "\(num) is less than the minimum \(Self.show(.number(JSONNumber(m))))") }
-            if let m = s["maximum"]?.numberValue?.value, x > m { fail("maximum", "\(num) is greater than the maximum \(Self.show(.number(JSONNumber(m))))") }
-            if let m = s["exclusiveMinimum"]?.numberValue?.value, x <= m { fail("exclusiveMinimum", "\(num) must be greater than \(JSONNumber(m))") }
-            if let m = s["exclusiveMaximum"]?.numberValue?.value, x >= m { fail("exclusiveMaximum", "\(num) must be less than \(JSONNumber(m))") }
-            if let m = s["multipleOf"]?.numberValue?.value, m > 0 {
+            if let m = s[.minimum]?.numberValue?.value, x < m { fail("minimum", "\(num) is less than the minimum \(Self.show(.number(JSONNumber(m))))") }
+            if let m = s[.maximum]?.numberValue?.value, x > m { fail("maximum", "\(num) is greater than the maximum \(Self.show(.number(JSONNumber(m))))") }
+            if let m = s[.exclusiveMinimum]?.numberValue?.value, x <= m { fail("exclusiveMinimum", "\(num) must be greater than \(JSONNumber(m))") }
+            if let m = s[.exclusiveMaximum]?.numberValue?.value, x >= m { fail("exclusiveMaximum", "\(num) must be less than \(JSONNumber(m))") }
+            if let m = s[.multipleOf]?.numberValue?.value, m > 0 {
                 let q = x / m
                 if !q.isFinite || q.rounded() != q { fail("multipleOf", "\(num) is not a multiple of \(JSONNumber(m))") }
             }
         case let .array(items):
-            if let n = s["minItems"]?.numberValue?.value, Double(items.count) < n { fail("minItems", "array has \(items.count) items, at least \(Int(n)) required") }
-            if let n = s["maxItems"]?.numberValue?.value, Double(items.count) > n { fail("maxItems", "array has \(items.count) items, at most \(Int(n)) allowed") }
-            if s["uniqueItems"]?.boolValue == true {
+            if let n = s[.minItems]?.numberValue?.value, Double(items.count) < n { fail("minItems", "array has \(items.count) items, at least \(Int(n)) required") }
+            if let n = s[.maxItems]?.numberValue?.value, Double(items.count) > n { fail("maxItems", "array has \(items.count) items, at most \(Int(n)) allowed") }
+            if s[.uniqueItems]?.boolValue == true {
                 var seen = Set<JSONValue>()
                 for (i, item) in items.enumerated() where !seen.insert(item).inserted {
                     fail("uniqueItems", "item \(i) repeats an earlier item", at: pointer + "/\(i)")
@@ -257,58 +352,58 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 }
             }
             var prefixCount = 0
-            if let prefix = s["prefixItems"]?.arrayValue {
+            if let prefix = s[.prefixItems]?.arrayValue {
                 prefixCount = prefix.count
                 for (i, sub) in prefix.enumerated() where i < items.count {
-                    evaluate(sub, items[i], pointer + "/\(i)", loc + "/prefixItems/\(i)", depth + 1, &out, &budget)
+                    evaluate(sub, items[i], pointer + "/\(i)", loc + "/prefixItems/\(i)", depth + 1, &out, &budget, quiet)
                 }
             }
-            if let itemSchema = s["items"], items.count > prefixCount {
+            if let itemSchema = s[.items], items.count > prefixCount {
                 for i in prefixCount..<items.count {
                     if case .bool(false) = itemSchema {
                         fail("items", "no items allowed beyond the first \(prefixCount)", at: pointer + "/\(i)")
                         break
                     }
-                    evaluate(itemSchema, items[i], pointer + "/\(i)", loc + "/items", depth + 1, &out, &budget)
+                    evaluate(itemSchema, items[i], pointer + "/\(i)", loc + "/items", depth + 1, &out, &budget, quiet)
                 }
             }
-            if let containsSchema = s["contains"] {
+            if let containsSchema = s[.contains] {
                 let matches = items.indices.filter { passes(containsSchema, items[$0], pointer + "/\($0)", loc + "/contains", depth + 1) }.count
-                let minC = s["minContains"]?.numberValue?.intValue ?? 1
+                let minC = s[.minContains]?.numberValue?.intValue ?? 1
                 if matches < minC { fail("contains", minC == 1 ? "no item matches the required form" : "only \(matches) items match, at least \(minC) required") }
-                if let maxC = s["maxContains"]?.numberValue?.intValue, matches > maxC { fail("maxContains", "\(matches) items match, at most \(maxC) allowed") }
+                if let maxC = s[.maxContains]?.numberValue?.intValue, matches > maxC { fail("maxContains", "\(matches) items match, at most \(maxC) allowed") }
             }
         case let .object(obj):
-            if let req = s["required"]?.arrayValue {
+            if let req = s[.required]?.arrayValue {
                 for k in req.compactMap(\.stringValue) where !obj.contains(k) {
                     fail("required", "missing required property \"\(k)\"")
                 }
             }
-            if let n = s["minProperties"]?.numberValue?.value, Double(obj.count) < n { fail("minProperties", "object has fewer than \(Int(n)) properties") }
-            if let n = s["maxProperties"]?.numberValue?.value, Double(obj.count) > n { fail("maxProperties", "object has more than \(Int(n)) properties") }
-            if let dr = s["dependentRequired"]?.objectValue {
+            if let n = s[.minProperties]?.numberValue?.value, Double(obj.count) < n { fail("minProperties", "object has fewer than \(Int(n)) properties") }
+            if let n = s[.maxProperties]?.numberValue?.value, Double(obj.count) > n { fail("maxProperties", "object has more than \(Int(n)) properties") }
+            if let dr = s[.dependentRequired]?.objectValue {
                 for (k, v) in dr where obj.contains(k) {
                     for r in v.arrayValue?.compactMap(\.stringValue) ?? [] where !obj.contains(r) {
                         fail("dependentRequired", "property \"\(k)\" requires property \"\(r)\"")
                     }
                 }
             }
-            let props = s["properties"]?.objectValue
-            let patterns = s["patternProperties"]?.objectValue
-            let additional = s["additionalProperties"]
-            let names = s["propertyNames"]
+            let props = s[.properties]?.objectValue
+            let patterns = s[.patternProperties]?.objectValue
+            let additional = s[.additionalProperties]
+            let names = s[.propertyNames]
             for (k, v) in obj {
                 let child = pointer + "/" + Self.escape(k)
                 var matched = false
                 if let sub = props?[k] {
                     matched = true
-                    evaluate(sub, v, child, loc + "/properties/" + Self.escape(k), depth + 1, &out, &budget)
+                    evaluate(sub, v, child, loc + "/properties/" + Self.escape(k), depth + 1, &out, &budget, quiet)
                 }
                 if let patterns {
                     for (p, sub) in patterns {
                         if let re = regexes[p], Self.matches(re, k) {
                             matched = true
-                            evaluate(sub, v, child, loc + "/patternProperties/" + Self.escape(p), depth + 1, &out, &budget)
+                            evaluate(sub, v, child, loc + "/patternProperties/" + Self.escape(p), depth + 1, &out, &budget, quiet)
                         }
                     }
                 }
@@ -316,7 +411,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                     if case .bool(false) = additional {
                         fail("additionalProperties", "property \"\(k)\" is not allowed here", at: child)
                     } else {
-                        evaluate(additional, v, child, loc + "/additionalProperties", depth + 1, &out, &budget)
+                        evaluate(additional, v, child, loc + "/additionalProperties", depth + 1, &out, &budget, quiet)
                     }
                 }
                 if let names, !passes(names, .string(k), child, loc + "/propertyNames", depth + 1) {
@@ -326,38 +421,32 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         default: break
         }
 
-        if let all = s["allOf"]?.arrayValue {
-            for (i, sub) in all.enumerated() { evaluate(sub, instance, pointer, loc + "/allOf/\(i)", depth + 1, &out, &budget) }
+        if let all = s[.allOf]?.arrayValue {
+            for (i, sub) in all.enumerated() { evaluate(sub, instance, pointer, loc + "/allOf/\(i)", depth + 1, &out, &budget, quiet) }
         }
-        if let any = s["anyOf"]?.arrayValue {
+        if let any = s[.anyOf]?.arrayValue {
             if !any.indices.contains(where: { passes(any[$0], instance, pointer, loc + "/anyOf/\($0)", depth + 1) }) {
                 fail("anyOf", "\(Self.show(instance)) matches none of the \(any.count) allowed forms")
             }
         }
-        if let one = s["oneOf"]?.arrayValue {
+        if let one = s[.oneOf]?.arrayValue {
             let n = one.indices.filter { passes(one[$0], instance, pointer, loc + "/oneOf/\($0)", depth + 1) }.count
             if n != 1 { fail("oneOf", n == 0 ? "\(Self.show(instance)) matches none of the \(one.count) allowed forms" : "\(Self.show(instance)) matches \(n) forms where exactly one is allowed") }
         }
-        if let not = s["not"], passes(not, instance, pointer, loc + "/not", depth + 1) {
+        if let not = s[.notSchema], passes(not, instance, pointer, loc + "/not", depth + 1) {
             fail("not", "\(Self.show(instance)) matches a form that is not allowed")
         }
-        if let cond = s["if"] {
+        if let cond = s[.ifSchema] {
             if passes(cond, instance, pointer, loc + "/if", depth + 1) {
-                if let then = s["then"] { evaluate(then, instance, pointer, loc + "/then", depth + 1, &out, &budget) }
-            } else if let els = s["else"] {
-                evaluate(els, instance, pointer, loc + "/else", depth + 1, &out, &budget)
+                if let then = s[.thenSchema] { evaluate(then, instance, pointer, loc + "/then", depth + 1, &out, &budget, quiet) }
+            } else if let els = s[.elseSchema] {
+                evaluate(els, instance, pointer, loc + "/else", depth + 1, &out, &budget, quiet)
             }
         }
     }
 
     // MARK: helpers
 
-    static func table(_ o: JSONObject) -> [String: JSONValue] {
-        var t: [String: JSONValue] = [:]
-        t.reserveCapacity(o.count)
-        for (k, v) in o { t[k] = v }
-        return t
-    }
 
     static func hasType(_ v: JSONValue, _ t: String) -> Bool {
         switch (t, v) {
