@@ -224,17 +224,33 @@ public enum ValidationRunner {
         return !summary.passes(failOn: threshold)
     }
 
-    /// Validates the files a build just wrote against the bundled schemas and shapes.
+    /// Validates what a build just wrote: each file's syntax and document schema, then SHACL once
+    /// over the graph (the same graph in every file). Violations are listed; warnings and notes
+    /// are counted, so a normal build stays quiet.
     public static func validateBuild(_ build: BuildSummary) throws -> BuildValidation {
-        let request = ValidateRequest(files: build.files)
-        let validators = try loadValidators(request)
+        var validators = try loadValidators(ValidateRequest(files: build.files))
+        let shacl = validators.shacl
+        validators.shacl = nil
         var summary = ValidationSummary()
         for f in build.files {
             let (report, _) = try validate(file: f, kind: try kind(of: f, explicit: nil), with: validators, read: ReadOptions())
             summary.append(report)
         }
-        if summary.findings.isEmpty { return BuildValidation(text: "", failed: false) }
-        return BuildValidation(text: ReportFormatter().format(summary, as: .text), failed: !summary.passes())
+        if let shacl {
+            let graphName = build.files.first.map { ($0 as NSString).deletingLastPathComponent + "/graph" } ?? "graph"
+            var report = FileReport(file: graphName)
+            let result = shacl.validate(build.dataset.union)
+            let notes = result.notes.map { Finding(severity: .info, stage: .shacl, file: graphName, constraint: "shacl-note", message: $0) }
+            report.record(.shacl, SHACLFindings.findings(from: result, file: graphName) + notes)
+            summary.append(report)
+        }
+        let failing = summary.findings.filter { $0.severity == .violation }
+        let quiet = summary.findings.count - failing.count
+        var lines = failing.map(ReportFormatter.line)
+        if quiet > 0 {
+            lines.append("newsgraph: validation: \(summary.count(.warning)) warnings, \(summary.count(.info)) notes (see `newsgraph validate` on the output)")
+        }
+        return BuildValidation(text: lines.joined(separator: "\n"), failed: !failing.isEmpty)
     }
 
     static func relabel(_ t: Triple, prefix: String) -> Triple {
