@@ -86,7 +86,7 @@ public struct JSONLDWriter {
         opts.useRdfType = false
         let p = Processor(options: opts)
         p.parseJSONLiterals = false
-        let expanded = try p.fromRDF(dataset.sorted())
+        let expanded = JSONLDWriter.sortValues(try p.fromRDF(dataset))
         if form == .expanded { return JSONLDWriter.ordered(expanded) }
 
         let (contextValue, contextForOutput) = try resolveContext()
@@ -143,6 +143,51 @@ public struct JSONLDWriter {
             return .array(items)
         default:
             return v
+        }
+    }
+
+    /// Puts every property's values (not list members) in a canonical order, so the output does
+    /// not depend on the order the quads arrived in. Cheaper than sorting the whole dataset:
+    /// arrays are short and the keys compare as bytes.
+    static func sortValues(_ v: JSONValue, depth: Int = 0) -> JSONValue {
+        guard depth < 10_000 else { return v }
+        switch v {
+        case let .array(a):
+            return .array(a.map { sortValues($0, depth: depth + 1) })
+        case let .object(o):
+            var out = JSONObject()
+            for (k, x) in o {
+                switch k {
+                case "@id", "@value", "@language", "@direction", "@index":
+                    out[k] = x
+                case "@list":
+                    out[k] = .array(x.asArray.map { sortValues($0, depth: depth + 1) })
+                case "@graph":
+                    out[k] = sortValues(x, depth: depth + 1)
+                default:
+                    guard case let .array(items) = x, items.count > 1 else { out[k] = sortValues(x, depth: depth + 1); continue }
+                    let keyed = items.map { (key: Array(sortKey($0).utf8), value: sortValues($0, depth: depth + 1)) }
+                    out[k] = .array(keyed.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value))
+                }
+            }
+            return .object(out)
+        default:
+            return v
+        }
+    }
+
+    static func sortKey(_ v: JSONValue) -> String {
+        switch v {
+        case let .string(s): return "0" + s
+        case let .object(o):
+            if let id = o["@id"]?.stringValue, o.count == 1 { return "0" + id }
+            if let value = o["@value"] {
+                let lexical = value.stringValue ?? JSONWriter(style: .compact).string(value)
+                return "1" + lexical + "\u{0}" + (o["@type"]?.stringValue ?? "") + "\u{0}" + (o["@language"]?.stringValue?.lowercased() ?? "")
+                    + "\u{0}" + (o["@direction"]?.stringValue ?? "")
+            }
+            return "2" + JSONWriter.canonical(v)
+        default: return "3" + JSONWriter.canonical(v)
         }
     }
 
