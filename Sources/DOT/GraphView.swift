@@ -237,7 +237,7 @@ struct GraphView {
         for (id, r) in order {
             position[r] = view.nodes.count
             var node = describe(r, id: id, table: table, category: category[r], classifier: &classifier, predicateNames: &predicateNames)
-            node.details += detailLines[r] ?? []
+            node.details += (detailLines[r] ?? []).sorted()
             node.documents = Array(Set(documents[r])).sorted()
             if contested.contains(r) { node.contested = true }
             view.nodes.append(node)

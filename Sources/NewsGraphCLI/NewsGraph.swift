@@ -12,7 +12,7 @@ struct NewsGraph: ParsableCommand {
         commandName: "newsgraph",
         abstract: "Extract people, countries, organizations and events from news into RDF, JSON-LD and GraphViz; convert, validate, render and push graphs.",
         version: NewsGraphVersion.string,
-        subcommands: [Build.self, Convert.self, Validate.self, Render.self, Push.self],
+        subcommands: [Build.self, Convert.self, Validate.self, Render.self, Push.self, Merge.self],
         defaultSubcommand: Build.self
     )
 }

@@ -120,7 +120,7 @@ public enum Builder {
         if let shard = options.shard { documents = documents.filter { shard.contains($0.id) } }
         summary.problems = problems
         summary.documents = documents.count
-        if documents.isEmpty {
+        if documents.isEmpty && options.shard == nil {
             let detail = problems.map(\.description).joined(separator: "\n")
             throw NewsGraphFailure.unreadable("no readable article in \(options.inputs.joined(separator: " "))" + (detail.isEmpty ? "" : ":\n" + detail))
         }
@@ -138,19 +138,29 @@ public enum Builder {
         summary.entities = Set(entityClasses.flatMap { types.subjects(Vocab.rdf.type, $0) }).count
         summary.events = types.subjects(Vocab.rdf.type, .iri(Vocab.schema.Event)).count
 
-        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        for format in options.formats {
-            let path = (options.outputDirectory as NSString).appendingPathComponent(fileName(format))
+        summary.files = try write(dataset, to: options.outputDirectory, formats: options.formats)
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}
+
+extension Builder {
+    /// Writes `dataset` in every format into `directory`, each file atomically; returns the paths.
+    public static func write(_ dataset: Dataset, to directory: String, formats: [OutputFormat]) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let union = dataset.union
+        var files: [String] = []
+        for format in formats {
+            let path = (directory as NSString).appendingPathComponent(fileName(format))
             // N-Quads keeps one named graph per document; JSON-LD, like the triple syntaxes, gets
             // the merged graph, the form web developers and schema.org tools expect.
             let content = format == .rdf(.jsonLD) ? Dataset(union) : dataset
             try RDFFiles.withOutput(path: path) { output in
                 try RDFFiles.write(content, as: format, to: output)
             }
-            summary.files.append(path)
+            files.append(path)
         }
-        summary.seconds = Date().timeIntervalSince(start)
-        return summary
+        return files
     }
 }
 

@@ -1,0 +1,31 @@
+import ArgumentParser
+import NewsGraphKit
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge the outputs of sharded builds (build --shard I/N) into the files one build of the whole corpus writes.",
+        discussion: "Reads graph.nq from each shard directory, puts each entity's and event's merged description into every document graph that mentions it, and writes the same set of files as build.")
+
+    @Argument(help: "Output directories of `newsgraph build --shard I/N` runs.")
+    var shards: [String]
+    @Option(name: [.short, .long], help: "Output directory.")
+    var output: String
+    @Option(help: "Formats to write, comma-separated (default: rdf,jsonld,dot,nt,ttl,nq).")
+    var formats: String?
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        var selected = Builder.defaultFormats
+        if let formats {
+            selected = try formats.split(separator: ",").map { name in
+                guard let f = OutputFormat(name: String(name)) else {
+                    throw NewsGraphFailure.usage("unknown format '\(name)' in --formats; use \(OutputFormat.allNames.joined(separator: ","))")
+                }
+                return f
+            }
+        }
+        let summary = try ShardMerger.run(shardDirectories: shards, output: output, formats: selected)
+        if !quiet { printError("newsgraph: merged \(shards.count) shards: " + summary.line + " → " + output) }
+    }
+}
