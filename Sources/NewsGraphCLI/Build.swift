@@ -66,8 +66,6 @@ struct Build: ParsableCommand {
             options.shard = s
         }
         options.progress = !quiet && isatty(2) != 0
-        options.keepGoing = keepGoing
-        options.validate = validate
 
         let summary = try Builder.run(options)
         for problem in summary.problems { printError("error: " + problem.description) }

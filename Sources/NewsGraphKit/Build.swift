@@ -11,10 +11,7 @@ public struct BuildOptions: Sendable {
     public var date: String?
     /// Parallel workers for extraction; the output does not depend on it.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Report bad documents but still exit 0 when the others succeeded.
-    public var keepGoing = false
     public var formats: [OutputFormat] = Builder.defaultFormats
-    public var validate = true
     /// `--shard I/N`: take only the documents whose stable hash falls in share I of N (1-based).
     public var shard: Shard?
     /// Progress on stderr while extracting (the CLI turns it on when stderr is a terminal).
@@ -138,7 +135,7 @@ public enum Builder {
         summary.entities = Set(entityClasses.flatMap { types.subjects(Vocab.rdf.type, $0) }).count
         summary.events = types.subjects(Vocab.rdf.type, .iri(Vocab.schema.Event)).count
 
-        summary.files = try write(dataset, to: options.outputDirectory, formats: options.formats)
+        summary.files = try write(dataset, union: union, to: options.outputDirectory, formats: options.formats)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -146,9 +143,10 @@ public enum Builder {
 
 extension Builder {
     /// Writes `dataset` in every format into `directory`, each file atomically; returns the paths.
-    public static func write(_ dataset: Dataset, to directory: String, formats: [OutputFormat]) throws -> [String] {
+    /// `union` is `dataset.union` when the caller already has it (it is costly on a corpus).
+    public static func write(_ dataset: Dataset, union: Graph? = nil, to directory: String, formats: [OutputFormat]) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let union = dataset.union
+        let union = union ?? dataset.union
         var files: [String] = []
         for format in formats {
             let path = (directory as NSString).appendingPathComponent(fileName(format))

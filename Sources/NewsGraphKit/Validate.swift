@@ -1,6 +1,5 @@
 import Foundation
 import RDF
-import JSON
 import DOT
 import SHACL
 import Turtle
