@@ -34,7 +34,22 @@ public struct CorpusMerger {
         return merge(analyses, options: options, kb: kb)
     }
 
+    /// The merged corpus as one dataset (every document's named graph, in document order).
     public static func merge(_ input: [DocumentAnalysis], options: ExtractionOptions, kb: KnowledgeBase) -> Dataset {
+        var quads: [Quad] = []
+        stream(input, options: options, kb: kb) { _, graph in quads += graph }
+        return Dataset(quads)
+    }
+
+    /// Counts of what a merge produced, for the build summary.
+    public struct Summary: Sendable { public var entities = 0; public var events = 0 }
+
+    /// Resolves the corpus, then hands each document's named graph to `body` in document-id order, one at a
+    /// time, so a caller can write N-Quads without holding the corpus' quads. Each call's quads are free of
+    /// duplicates; a quad never repeats across calls because every quad names its document's graph.
+    @discardableResult
+    public static func stream(_ input: [DocumentAnalysis], options: ExtractionOptions, kb: KnowledgeBase,
+                              _ body: (_ document: String, _ quads: [Quad]) throws -> Void) rethrows -> Summary {
         let analyses = input.sorted { $0.document.id < $1.document.id }
         var b = GraphBuilder(options: options, kb: kb)
         // 1. global entities
@@ -106,11 +121,9 @@ public struct CorpusMerger {
         }
         b.globals = globals
         // 2. documents, entities, relations, events, quotes, mentions
-        for (d, a) in analyses.enumerated() {
-            b.addDocument(a, keys: localKey[d])
-        }
-        b.addEntities()
-        b.addEvents()
-        return b.dataset()
+        for (d, a) in analyses.enumerated() { b.collect(a, keys: localKey[d]) }
+        b.prepare()
+        for (d, a) in analyses.enumerated() { try body(a.document.id, b.emitDocument(a, keys: localKey[d])) }
+        return Summary(entities: globals.count, events: b.events.count)
     }
 }

@@ -1,7 +1,7 @@
 import RDF
 
 /// One input article. The lead's readers fill it from files, JSON Lines or stdin; the extractor never reads files itself.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     /// Stable identifier (file name without extension, or the JSONL `id`): it names the document IRI, so it must not change between runs.
     public var id: String
     public var text: String
@@ -15,7 +15,7 @@ public struct Document: Sendable {
 }
 
 /// Options that change the shape of the graph, not what is extracted.
-public struct ExtractionOptions: Sendable {
+public struct ExtractionOptions: Sendable, Codable, Equatable {
     /// Prefix of every minted instance IRI; runs with the same base name the same entity the same way.
     public var baseIRI: String = "https://w3id.org/newsgraph/id/"
     /// Emit NIF mentions (and `nif:isString`) so every node can be traced back to its characters.
@@ -28,7 +28,7 @@ public struct ExtractionOptions: Sendable {
 }
 
 /// The kinds of named things the graph describes.
-public enum EntityType: String, Sendable, Hashable, Comparable, CaseIterable {
+public enum EntityType: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
     case person, country, organization, place
     public static func < (a: EntityType, b: EntityType) -> Bool { a.rawValue < b.rawValue }
     /// Prefix of the minted IRI (`id:person-…`), fixed by MODEL.md.
@@ -38,7 +38,7 @@ public enum EntityType: String, Sendable, Hashable, Comparable, CaseIterable {
 }
 
 /// A span of the document that names or describes an entity. Offsets are Unicode code points (NIF), end exclusive.
-public struct Mention: Sendable, Hashable {
+public struct Mention: Sendable, Hashable, Codable {
     public var begin: Int
     public var end: Int
     public var text: String
@@ -66,13 +66,13 @@ public struct Mention: Sendable, Hashable {
 }
 
 /// "the Russian president": a role title, optionally qualified by a country or organisation mention.
-public struct Descriptor: Sendable, Hashable {
+public struct Descriptor: Sendable, Hashable, Codable {
     public var role: String
     public var qualifier: Int?   // mention index of the country / org
 }
 
 /// A resolved cluster of mentions inside one document: one entity as this document knows it.
-public struct LocalEntity: Sendable, Hashable {
+public struct LocalEntity: Sendable, Hashable, Codable {
     public var type: EntityType
     public var name: String
     public var kb: Int?
@@ -81,7 +81,7 @@ public struct LocalEntity: Sendable, Hashable {
     public var orgClass: String?
 }
 
-public enum DateExpr: Sendable, Hashable {
+public enum DateExpr: Sendable, Hashable, Codable {
     case full(year: Int, month: Int, day: Int)
     case monthDay(month: Int, day: Int)
     case weekday(Int)          // 1 = Sunday … 7 = Saturday (Gregorian weekday numbering)
@@ -90,7 +90,7 @@ public enum DateExpr: Sendable, Hashable {
 }
 
 /// A date resolved for the graph: `status` is "explicit", "relative" or "inferred" (MODEL.md ng:dateStatus).
-public struct ResolvedDate: Sendable, Hashable, Comparable {
+public struct ResolvedDate: Sendable, Hashable, Codable, Comparable {
     public var year: Int, month: Int, day: Int
     public var status: String
     public var iso: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
@@ -102,8 +102,8 @@ public struct ResolvedDate: Sendable, Hashable, Comparable {
 }
 
 /// A relation the text states between two entities (or an entity and a role).
-public struct Relation: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case role, affiliation, nationality, spouse, child, parent, sibling, relatedTo }
+public struct Relation: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case role, affiliation, nationality, spouse, child, parent, sibling, relatedTo }
     public var kind: Kind
     public var subject: Int            // local entity index
     public var object: Int?            // local entity index (org/country/person)
@@ -112,7 +112,7 @@ public struct Relation: Sendable, Hashable {
 }
 
 /// An event as one document tells it: its class, participants and the date expression still to be anchored.
-public struct LocalEvent: Sendable, Hashable {
+public struct LocalEvent: Sendable, Hashable, Codable {
     public var eventClass: String      // ng local name, e.g. "PhoneCall"
     public var label: String           // readable base, e.g. "Phone call"
     public var participants: [Int]     // local entity indices, sorted
@@ -125,22 +125,23 @@ public struct LocalEvent: Sendable, Hashable {
 }
 
 /// GRaSP attribution: who asserts or denies an event, with what certainty.
-public struct Attribution: Sendable, Hashable {
+public struct Attribution: Sendable, Hashable, Codable {
     public var source: Int?            // local entity index; nil = anonymous source
     public var anonymousSource: String?
     public var positive: Bool
     public var certainty: String       // CERTAIN / PROBABLE / POSSIBLE
 }
 
-public struct Quote: Sendable, Hashable {
+public struct Quote: Sendable, Hashable, Codable {
     public var begin: Int, end: Int
     public var text: String
     public var speaker: Int?           // local entity index
     public var event: Int?             // local event index
 }
 
-/// Everything one document yields, before cross-document merging. Pure data: safe to compute in parallel.
-public struct DocumentAnalysis: Sendable {
+/// Everything one document yields, before cross-document merging. Pure data: safe to compute in parallel, and
+/// Codable so a sharded build can hand it to `newsgraph merge`, which then merges exactly as one build would.
+public struct DocumentAnalysis: Sendable, Codable {
     public var document: Document
     public var length: Int             // code points
     public var mentions: [Mention]

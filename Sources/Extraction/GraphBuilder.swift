@@ -2,6 +2,8 @@ import RDF
 
 /// Final stage: RDF per MODEL.md. Deterministic IRIs from stable keys, no blank nodes, prov:wasDerivedFrom on every
 /// entity, event, role, attribution and quotation; one named graph per document holding the facts it supports.
+/// Two passes: `collect` every document, `prepare`, then `emitDocument` one graph at a time, so a corpus can be
+/// streamed to N-Quads without ever holding its quads.
 public struct GraphBuilder {
     public let options: ExtractionOptions
     let kb: KnowledgeBase
@@ -20,7 +22,13 @@ public struct GraphBuilder {
     var events: [String: EventNode] = [:]
     var renamed: [String: String] = [:]
     var docIRICache: [String: Term] = [:]
-    var pendingAbout: [(quote: Term, event: String, graph: Term)] = []
+    /// Per document, its events in analysis order (quotations refer to them by index).
+    var documentEvents: [String: [String]] = [:]
+    /// The shared nodes (entities, roles, facts, events) each document's graph describes, sorted.
+    struct DocumentIndex { var entities: [String] = []; var roles: [String] = []; var facts: [Fact] = []; var events: [String] = [] }
+    var documentIndex: [String: DocumentIndex] = [:]
+    var entityCache: [String: [(IRI, Term)]] = [:]
+    var eventCache: [String: [(IRI, Term)]] = [:]
 
     init(options: ExtractionOptions, kb: KnowledgeBase) { self.options = options; self.kb = kb }
 
@@ -56,18 +64,12 @@ public struct GraphBuilder {
     func typed(_ s: String, _ dt: String) -> Term { .literal(Literal(s, datatype: NG.xsd(dt))) }
     func t(_ n: Namespace, _ l: String) -> Term { .iri(n(l)) }
 
-    mutating func addDocument(_ a: DocumentAnalysis, keys: [String?]) {
+    /// Pass 1 over a document: gathers its roles, facts and events into the corpus-wide tables. Emits nothing:
+    /// what a document's graph says about a shared node depends on every document, so emission waits for
+    /// `emitDocument`.
+    mutating func collect(_ a: DocumentAnalysis, keys: [String?]) {
         let doc = a.document
         cacheDocIRI(doc.id)
-        let g = docIRI(doc.id)
-        add(g, NG.rdf("type"), t(NG.schema, "NewsArticle"), g)
-        add(g, NG.rdf("type"), t(NG.nif, "Context"), g)
-        add(g, NG.schema("name"), lit(doc.title ?? doc.id), g)
-        if let d = doc.date, CivilDate.parse(d) != nil { add(g, NG.schema("datePublished"), typed(d, "date"), g) }
-        if let u = doc.url, let i = try? IRI(u) { add(g, NG.schema("url"), .iri(i), g) }
-        add(g, NG.nif("beginIndex"), typed("0", "nonNegativeInteger"), g)
-        add(g, NG.nif("endIndex"), typed(String(a.length), "nonNegativeInteger"), g)
-        if options.mentions { add(g, NG.nif("isString"), lit(doc.text), g) }
         // relations
         for r in a.relations {
             guard let p = keys[r.subject] else { continue }
@@ -113,7 +115,32 @@ public struct GraphBuilder {
             events[local] = node
             eventLocals.append(local)
         }
+        documentEvents[doc.id] = eventLocals
+    }
+
+    /// Pass 2 over a document, after every document was collected and events merged: the quads of its named
+    /// graph, in a fixed order (the article, then the entities, roles, facts and events it supports, then its
+    /// quotations and mentions), without duplicates. Nothing here depends on other documents' emission, so a
+    /// corpus can be written one document at a time.
+    mutating func emitDocument(_ a: DocumentAnalysis, keys: [String?]) -> [Quad] {
+        quads.removeAll(keepingCapacity: true)
+        let doc = a.document
+        let g = docIRI(doc.id)
+        add(g, NG.rdf("type"), t(NG.schema, "NewsArticle"), g)
+        add(g, NG.rdf("type"), t(NG.nif, "Context"), g)
+        add(g, NG.schema("name"), lit(doc.title ?? doc.id), g)
+        if let d = doc.date, CivilDate.parse(d) != nil { add(g, NG.schema("datePublished"), typed(d, "date"), g) }
+        if let u = doc.url, let i = try? IRI(u) { add(g, NG.schema("url"), .iri(i), g) }
+        add(g, NG.nif("beginIndex"), typed("0", "nonNegativeInteger"), g)
+        add(g, NG.nif("endIndex"), typed(String(a.length), "nonNegativeInteger"), g)
+        if options.mentions { add(g, NG.nif("isString"), lit(doc.text), g) }
+        let index = documentIndex[doc.id] ?? DocumentIndex()
+        for key in index.entities { emitEntity(key, in: g) }
+        for local in index.roles { emitRole(local, in: g) }
+        for f in index.facts { add(entityIRI(f.subject), NG.schema(f.predicate), entityIRI(f.object), g) }
+        for local in index.events { emitEvent(local, document: doc.id, in: g) }
         // quotations
+        let eventLocals = documentEvents[doc.id] ?? []
         for q in a.quotes {
             // A quotation is only a fact with its speaker; unattributed quoted text is left out.
             guard let speaker = q.speaker.flatMap({ keys[$0] }) else { continue }
@@ -121,14 +148,18 @@ public struct GraphBuilder {
             add(qi, NG.rdf("type"), t(NG.schema, "Quotation"), g)
             add(qi, NG.schema("text"), lit(q.text), g)
             add(qi, NG.schema("spokenByCharacter"), entityIRI(speaker), g)
-            if let e = q.event, e < eventLocals.count { pendingAbout.append((qi, eventLocals[e], g)) }
+            if let e = q.event, e < eventLocals.count {
+                var target = eventLocals[e]
+                while let r = renamed[target] { target = r }
+                add(qi, NG.schema("about"), iri(target), g)
+            }
             add(qi, NG.prov("wasDerivedFrom"), g, g)
         }
         // mentions
         if options.mentions {
             for (i, m) in a.mentions.enumerated() {
                 guard let e = a.mentionEntity[i], let k = keys[e], let ge = globals[k] else { continue }
-                let mi = Term.iri(IRI(unchecked: (docIRI(doc.id).iri?.value ?? "") + "#char=\(m.begin),\(m.end)"))
+                let mi = Term.iri(IRI(unchecked: (g.iri?.value ?? "") + "#char=\(m.begin),\(m.end)"))
                 add(mi, NG.rdf("type"), t(NG.nif, "Phrase"), g)
                 add(mi, NG.nif("referenceContext"), g, g)
                 add(mi, NG.nif("beginIndex"), typed(String(m.begin), "nonNegativeInteger"), g)
@@ -138,6 +169,8 @@ public struct GraphBuilder {
                 add(mi, NG.itsrdf("taClassRef"), classTerm(ge), g)
             }
         }
+        var seen = Set<Quad>(minimumCapacity: quads.count)
+        return quads.filter { seen.insert($0).inserted }
     }
 
     func classTerm(_ g: GlobalEntity) -> Term {
@@ -153,60 +186,57 @@ public struct GraphBuilder {
         }
     }
 
-    mutating func addEntities() {
-        for key in globals.keys.sorted() {
-            guard let e = globals[key] else { continue }
-            let s = entityIRI(key)
-            var triples: [(IRI, Term)] = []
-            triples.append((NG.rdf("type"), classTerm(e)))
-            if case .iri(let c) = classTerm(e), c.value.hasPrefix(NG.ng.iri) { triples.append((NG.rdf("type"), t(NG.schema, "Organization"))) }
-            triples.append((NG.schema("name"), lit(e.name)))
-            for n in e.names.sorted() { triples.append((NG.schema("alternateName"), lit(n))) }
-            if let k = e.kb {
-                let x = kb.entities[k]
-                if let q = x.qid {
-                    triples.append((NG.schema("sameAs"), .iri(NG.wd(q))))
-                    if options.owlSameAs { triples.append((NG.owl("sameAs"), .iri(NG.wd(q)))) }
-                }
-                if e.type == .country, let a2 = x.alpha2 { triples.append((NG.schema("identifier"), lit(a2))) }
-                if let ck = x.country, let ci = kb.countryByKey[ck] {
-                    let ckey = "country:" + slug(kb.entities[ci].name)
-                    if e.type == .organization { triples.append((NG.schema("areaServed"), entityIRI(ckey))) }
-                    if e.type == .place { triples.append((NG.schema("containedInPlace"), entityIRI(ckey))) }
-                }
-                if let p = x.parent, let pi = kb.orgByName[p] {
-                    let pkey = "organization:" + slug(kb.entities[pi].name)
-                    if globals[pkey] != nil { triples.append((NG.schema("parentOrganization"), entityIRI(pkey))) }
-                }
+    /// What an entity's description says in every graph of a document that names it (computed once).
+    mutating func entityTriples(_ key: String) -> [(IRI, Term)] {
+        if let cached = entityCache[key] { return cached }
+        guard let e = globals[key] else { return [] }
+        var triples: [(IRI, Term)] = []
+        triples.append((NG.rdf("type"), classTerm(e)))
+        if case .iri(let c) = classTerm(e), c.value.hasPrefix(NG.ng.iri) { triples.append((NG.rdf("type"), t(NG.schema, "Organization"))) }
+        triples.append((NG.schema("name"), lit(e.name)))
+        for n in e.names.sorted() { triples.append((NG.schema("alternateName"), lit(n))) }
+        if let k = e.kb {
+            let x = kb.entities[k]
+            if let q = x.qid {
+                triples.append((NG.schema("sameAs"), .iri(NG.wd(q))))
+                if options.owlSameAs { triples.append((NG.owl("sameAs"), .iri(NG.wd(q)))) }
             }
-            // each document's graph carries the merged description and its own provenance link; the union of the
-            // graphs carries every source (linear in the corpus, where listing all sources in every graph is not)
-            for d in e.docs.sorted() {
-                for (p, o) in triples { add(s, p, o, docIRI(d)) }
-                add(s, NG.prov("wasDerivedFrom"), docIRI(d), docIRI(d))
+            if e.type == .country, let a2 = x.alpha2 { triples.append((NG.schema("identifier"), lit(a2))) }
+            if let ck = x.country, let ci = kb.countryByKey[ck] {
+                let ckey = "country:" + slug(kb.entities[ci].name)
+                if e.type == .organization { triples.append((NG.schema("areaServed"), entityIRI(ckey))) }
+                if e.type == .place { triples.append((NG.schema("containedInPlace"), entityIRI(ckey))) }
+            }
+            if let p = x.parent, let pi = kb.orgByName[p] {
+                let pkey = "organization:" + slug(kb.entities[pi].name)
+                if globals[pkey] != nil { triples.append((NG.schema("parentOrganization"), entityIRI(pkey))) }
             }
         }
-        for local in roles.keys.sorted() {
-            guard let r = roles[local] else { continue }
-            let ri = iri(local), person = entityIRI(r.person)
-            for d in r.docs.sorted() {
-                let g = docIRI(d)
-                add(ri, NG.rdf("type"), t(NG.schema, "OrganizationRole"), g)
-                add(ri, NG.schema("roleName"), lit(r.roleName), g)
-                add(person, NG.schema("memberOf"), ri, g)
-                var title = r.roleName
-                if let q = r.qualifier, let qe = globals[q] {
-                    if qe.type == .organization || qe.type == .country { add(ri, NG.schema("memberOf"), entityIRI(q), g) }
-                    title += " of " + qe.name
-                }
-                add(person, NG.schema("jobTitle"), lit(title), g)
-                add(ri, NG.prov("wasDerivedFrom"), g, g)
-            }
+        entityCache[key] = triples
+        return triples
+    }
+
+    /// Each document's graph carries the merged description and its own provenance link; the union of the
+    /// graphs carries every source (linear in the corpus, where listing all sources in every graph is not).
+    mutating func emitEntity(_ key: String, in g: Term) {
+        let s = entityIRI(key)
+        for (p, o) in entityTriples(key) { add(s, p, o, g) }
+        add(s, NG.prov("wasDerivedFrom"), g, g)
+    }
+
+    mutating func emitRole(_ local: String, in g: Term) {
+        guard let r = roles[local] else { return }
+        let ri = iri(local), person = entityIRI(r.person)
+        add(ri, NG.rdf("type"), t(NG.schema, "OrganizationRole"), g)
+        add(ri, NG.schema("roleName"), lit(r.roleName), g)
+        add(person, NG.schema("memberOf"), ri, g)
+        var title = r.roleName
+        if let q = r.qualifier, let qe = globals[q] {
+            if qe.type == .organization || qe.type == .country { add(ri, NG.schema("memberOf"), entityIRI(q), g) }
+            title += " of " + qe.name
         }
-        for f in facts.keys.sorted(by: { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }) {
-            guard let docs = facts[f] else { continue }
-            for d in docs.sorted() { add(entityIRI(f.subject), NG.schema(f.predicate), entityIRI(f.object), docIRI(d)) }
-        }
+        add(person, NG.schema("jobTitle"), lit(title), g)
+        add(ri, NG.prov("wasDerivedFrom"), g, g)
     }
 
     /// The same dated event told with fewer named participants in one article ("a reported call with Putin on
@@ -234,65 +264,70 @@ public struct GraphBuilder {
         }
     }
 
-    mutating func addEvents() {
+    /// Ends pass 1: merges subsumed events and lists, per document, the shared nodes its graph describes.
+    mutating func prepare() {
         mergeSubsumedEvents()
+        for key in globals.keys.sorted() {
+            for d in globals[key]?.docs ?? [] { documentIndex[d, default: DocumentIndex()].entities.append(key) }
+        }
+        for local in roles.keys.sorted() {
+            for d in roles[local]?.docs ?? [] { documentIndex[d, default: DocumentIndex()].roles.append(local) }
+        }
+        for f in facts.keys.sorted(by: { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }) {
+            for d in facts[f] ?? [] { documentIndex[d, default: DocumentIndex()].facts.append(f) }
+        }
         for local in events.keys.sorted() {
-            guard let ev = events[local] else { continue }
-            let ei = iri(local)
-            var triples: [(IRI, Term)] = []
-            triples.append((NG.rdf("type"), t(NG.schema, "Event")))
-            triples.append((NG.rdf("type"), t(NG.ng, ev.cls)))
-            let names = ev.participants.compactMap { globals[$0]?.name }
-            var name = ev.label
-            if names.count >= 2 { name += " between " + names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") }
-            else if let n = names.first { name += (["Indictment", "Impeachment", "AssassinationAttempt", "Arrest", "Death", "Inauguration", "Release"].contains(ev.cls) ? " of " : (["Denial", "Publication", "Statement", "Attack", "Invasion", "Visit"].contains(ev.cls) ? " by " : " involving ")) + n }
-            if let d = ev.date { name += " (" + d.iso + ")" }
-            triples.append((NG.schema("name"), lit(name)))
-            for p in ev.participants { triples.append((NG.schema("participant"), entityIRI(p))) }
-            if let l = ev.location { triples.append((NG.schema("location"), entityIRI(l))) }
-            if let d = ev.date {
-                triples.append((NG.schema("startDate"), typed(d.iso, "date")))
-                triples.append((NG.ng("dateStatus"), lit(d.status)))
-            }
-            if ev.attributions.values.contains(where: { !$0.positive }) { triples.append((NG.ng("contested"), typed("true", "boolean"))) }
-            for d in ev.docs.sorted() {
-                for (p, o) in triples { add(ei, p, o, docIRI(d)) }
-                add(ei, NG.prov("wasDerivedFrom"), docIRI(d), docIRI(d))
-            }
-            for akey in ev.attributions.keys.sorted() {
-                guard let a = ev.attributions[akey] else { continue }
-                let ai = iri("attr-" + local.replacingOccurrences(of: "event-", with: "") + "-" + akey)
-                let src: Term
-                if let s = a.source { src = entityIRI(s) } else { src = iri("source-" + slug(a.anonymous ?? "anonymous")) }
-                for d in a.docs.sorted() {
-                    let g = docIRI(d)
-                    add(ei, NG.grasp("hasAttribution"), ai, g)
-                    add(ai, NG.rdf("type"), t(NG.grasp, "Attribution"), g)
-                    add(ai, NG.rdf("value"), t(NG.graspf, a.certainty), g)
-                    add(ai, NG.rdf("value"), t(NG.graspf, a.positive ? "POS" : "NEG"), g)
-                    add(ai, NG.prov("wasAttributedTo"), src, g)
-                    add(ai, NG.grasp("isAttributionFor"), ei, g)
-                    add(ai, NG.prov("wasDerivedFrom"), g, g)
-                    if a.source == nil {
-                        add(src, NG.rdf("type"), t(NG.ng, "AnonymousSource"), g)
-                        add(src, NG.schema("name"), lit(a.anonymous ?? "anonymous"), g)
-                        add(src, NG.prov("wasDerivedFrom"), g, g)
-                    }
-                }
-            }
+            for d in events[local]?.docs ?? [] { documentIndex[d, default: DocumentIndex()].events.append(local) }
         }
     }
 
-    mutating func dataset() -> Dataset {
-        for p in pendingAbout {
-            var e = p.event
-            while let r = renamed[e] { e = r }
-            add(p.quote, NG.schema("about"), iri(e), p.graph)
+    mutating func eventTriples(_ local: String) -> [(IRI, Term)] {
+        if let cached = eventCache[local] { return cached }
+        guard let ev = events[local] else { return [] }
+        var triples: [(IRI, Term)] = []
+        triples.append((NG.rdf("type"), t(NG.schema, "Event")))
+        triples.append((NG.rdf("type"), t(NG.ng, ev.cls)))
+        let names = ev.participants.compactMap { globals[$0]?.name }
+        var name = ev.label
+        if names.count >= 2 { name += " between " + names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") }
+        else if let n = names.first { name += (["Indictment", "Impeachment", "AssassinationAttempt", "Arrest", "Death", "Inauguration", "Release"].contains(ev.cls) ? " of " : (["Denial", "Publication", "Statement", "Attack", "Invasion", "Visit"].contains(ev.cls) ? " by " : " involving ")) + n }
+        if let d = ev.date { name += " (" + d.iso + ")" }
+        triples.append((NG.schema("name"), lit(name)))
+        for p in ev.participants { triples.append((NG.schema("participant"), entityIRI(p))) }
+        if let l = ev.location { triples.append((NG.schema("location"), entityIRI(l))) }
+        if let d = ev.date {
+            triples.append((NG.schema("startDate"), typed(d.iso, "date")))
+            triples.append((NG.ng("dateStatus"), lit(d.status)))
         }
-        // Emission order is already deterministic (sorted documents, sorted keys), so no global sort is needed:
-        // sorting a corpus' quads by Unicode string comparison cost more than the whole extraction. Writers that
-        // want a canonical order can call `sorted()`.
-        return Dataset(quads)
+        if ev.attributions.values.contains(where: { !$0.positive }) { triples.append((NG.ng("contested"), typed("true", "boolean"))) }
+        eventCache[local] = triples
+        return triples
+    }
+
+    /// An event's description and provenance in one document's graph, with the attributions that document reports.
+    mutating func emitEvent(_ local: String, document: String, in g: Term) {
+        guard let ev = events[local] else { return }
+        let ei = iri(local)
+        for (p, o) in eventTriples(local) { add(ei, p, o, g) }
+        add(ei, NG.prov("wasDerivedFrom"), g, g)
+        for akey in ev.attributions.keys.sorted() {
+            guard let a = ev.attributions[akey], a.docs.contains(document) else { continue }
+            let ai = iri("attr-" + local.replacingOccurrences(of: "event-", with: "") + "-" + akey)
+            let src: Term
+            if let s = a.source { src = entityIRI(s) } else { src = iri("source-" + slug(a.anonymous ?? "anonymous")) }
+            add(ei, NG.grasp("hasAttribution"), ai, g)
+            add(ai, NG.rdf("type"), t(NG.grasp, "Attribution"), g)
+            add(ai, NG.rdf("value"), t(NG.graspf, a.certainty), g)
+            add(ai, NG.rdf("value"), t(NG.graspf, a.positive ? "POS" : "NEG"), g)
+            add(ai, NG.prov("wasAttributedTo"), src, g)
+            add(ai, NG.grasp("isAttributionFor"), ei, g)
+            add(ai, NG.prov("wasDerivedFrom"), g, g)
+            if a.source == nil {
+                add(src, NG.rdf("type"), t(NG.ng, "AnonymousSource"), g)
+                add(src, NG.schema("name"), lit(a.anonymous ?? "anonymous"), g)
+                add(src, NG.prov("wasDerivedFrom"), g, g)
+            }
+        }
     }
 }
 

@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
     var validate = true
     @Option(help: "After building, push the N-Quads to this triple store endpoint (see `newsgraph push`).")
     var push: String?
-    @Option(help: "Build only share I of N of the documents (1-based, by a stable hash of the document id).")
+    @Option(help: "Build only share I of N of the documents (1-based, by a stable hash of the document id); also writes analyses.jsonl for `newsgraph merge`.")
     var shard: String?
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false

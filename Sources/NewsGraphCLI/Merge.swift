@@ -4,7 +4,7 @@ import NewsGraphKit
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge the outputs of sharded builds (build --shard I/N) into the files one build of the whole corpus writes.",
-        discussion: "Reads graph.nq from each shard directory, puts each entity's and event's merged description into every document graph that mentions it, and writes the same set of files as build.")
+        discussion: "Reads analyses.jsonl (what the extractor found in each document, written by build --shard) from each shard directory, runs the cross-document merge over all of them and writes the same files, with the same bytes, as one build of the whole corpus.")
 
     @Argument(help: "Output directories of `newsgraph build --shard I/N` runs.")
     var shards: [String]

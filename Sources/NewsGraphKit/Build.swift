@@ -1,6 +1,7 @@
 import Foundation
 import RDF
 import Extraction
+import NTriples
 
 /// Everything `newsgraph build` can be told.
 public struct BuildOptions: Sendable {
@@ -124,20 +125,111 @@ public enum Builder {
         let pipeline = try Pipeline(options: options.extraction)
         let progress = options.progress ? Progress(total: documents.count, totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count }) : nil
         let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress)
-        let dataset = CorpusMerger.merge(analyses, options: options.extraction, kb: pipeline.kb)
-        summary.dataset = dataset
-        let union = dataset.union
-        summary.triples = union.count
-        summary.quads = dataset.count
-        let types = GraphIndex(union)
-        let entityClasses = ["Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization", "Corporation",
-                             "EducationalOrganization", "Place", "City", "AdministrativeArea"].map { Term.iri(Vocab.schema.ns($0)) }
-        summary.entities = Set(entityClasses.flatMap { types.subjects(Vocab.rdf.type, $0) }).count
-        summary.events = types.subjects(Vocab.rdf.type, .iri(Vocab.schema.Event)).count
-
-        summary.files = try write(dataset, union: union, to: options.outputDirectory, formats: options.formats)
+        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        if options.shard != nil {
+            let path = (options.outputDirectory as NSString).appendingPathComponent(AnalysisFile.name)
+            try RDFFiles.withOutput(path: path) { try AnalysisFile.write(analyses, options: options.extraction, kb: pipeline.kb, to: $0) }
+            summary.files.append(path)
+        }
+        try writeGraph(analyses, kb: pipeline.kb, options: options.extraction, to: options.outputDirectory,
+                       formats: options.formats, summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Merges the analyses of a corpus and writes every requested format. N-Triples and N-Quads are written
+    /// one document graph at a time as the merge emits them; only when a pretty-printing format (Turtle,
+    /// RDF/XML, JSON-LD, DOT) is asked for is the whole dataset built in memory. Both paths write the same bytes.
+    public static func writeGraph(_ analyses: [DocumentAnalysis], kb: KnowledgeBase, options: ExtractionOptions,
+                                  to directory: String, formats: [OutputFormat], summary: inout BuildSummary) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let streamable = formats.allSatisfy { $0 == .rdf(.nTriples) || $0 == .rdf(.nQuads) }
+        if streamable {
+            var sinks = try StreamingGraphFiles(directory: directory, formats: formats)
+            let counts = try CorpusMerger.stream(analyses, options: options, kb: kb) { _, quads in try sinks.write(quads) }
+            summary.files += try sinks.finish()
+            summary.entities = counts.entities; summary.events = counts.events
+            summary.triples = sinks.triples; summary.quads = sinks.quads
+            return
+        }
+        var quads: [Quad] = []
+        let counts = CorpusMerger.stream(analyses, options: options, kb: kb) { _, graph in quads += graph }
+        let dataset = Dataset(quads)
+        quads = []
+        let union = dataset.union
+        summary.dataset = dataset
+        summary.entities = counts.entities; summary.events = counts.events
+        summary.triples = union.count; summary.quads = dataset.count
+        summary.files += try write(dataset, union: union, to: directory, formats: formats)
+    }
+}
+
+/// N-Triples and N-Quads files fed one document graph at a time. The N-Quads need no memory at all (a quad
+/// names its graph, so graphs never share one); the N-Triples drop a triple that an earlier graph already
+/// stated, remembered as a 128-bit digest (16 bytes a triple, not the triple itself).
+struct StreamingGraphFiles {
+    var nq: (sink: AtomicFileSink, writer: NTriplesWriter)?
+    var nt: (sink: AtomicFileSink, writer: NTriplesWriter)?
+    var seen = Set<TripleDigest>()
+    var triples = 0, quads = 0
+    var paths: [String] = []
+
+    init(directory: String, formats: [OutputFormat]) throws {
+        for format in formats {
+            let path = (directory as NSString).appendingPathComponent(Builder.fileName(format))
+            let sink = try AtomicFileSink(path: path)
+            let output = OutputBuffer(sink: sink)
+            if format == .rdf(.nQuads) { nq = (sink, NTriplesWriter(output: output, format: .nQuads)) }
+            else { nt = (sink, NTriplesWriter(output: output, format: .nTriples)) }
+            paths.append(path)
+        }
+    }
+
+    mutating func write(_ graph: [Quad]) throws {
+        quads += graph.count
+        if nq != nil { for q in graph { try nq?.writer.write(q) } }
+        for q in graph where seen.insert(TripleDigest(q.triple)).inserted {
+            triples += 1
+            try nt?.writer.write(q.triple)
+        }
+    }
+
+    mutating func finish() throws -> [String] {
+        try nq?.writer.finish(); try nq?.sink.commit()
+        try nt?.writer.finish(); try nt?.sink.commit()
+        return paths
+    }
+}
+
+/// Two independent 64-bit hashes of a triple's terms: a stand-in for the triple in duplicate detection, with a
+/// collision chance of about n²/2¹²⁹ (nil for any corpus that fits on a disk).
+struct TripleDigest: Hashable {
+    var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    var b: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    init(_ t: Triple) {
+        add(t.subject); add(t.predicate); add(t.object)
+    }
+
+    private mutating func add(_ term: Term) {
+        switch term {
+        case let .iri(i): byte(1); string(i.value)
+        case let .blank(n): byte(2); string(n.id)
+        case let .literal(l):
+            byte(3); string(l.lexicalForm); string(l.datatype.value)
+            string(l.language?.lowercased() ?? ""); string(l.direction ?? "")
+        }
+    }
+
+    private mutating func string(_ s: String) {
+        for u in s.utf8 { byte(u) }
+        byte(0xFF)  // never inside UTF-8: separates fields
+    }
+
+    @inline(__always) private mutating func byte(_ x: UInt8) {
+        a = (a ^ UInt64(x)) &* 0x0000_0100_0000_01B3
+        b = (b &+ UInt64(x)) &* 0xFF51_AFD7_ED55_8CCD
+        b ^= b >> 29
     }
 }
 
@@ -154,7 +246,20 @@ extension Builder {
             // the merged graph, the form web developers and schema.org tools expect.
             let content = format == .rdf(.jsonLD) ? Dataset(union) : dataset
             try RDFFiles.withOutput(path: path) { output in
-                try RDFFiles.write(content, as: format, to: output)
+                switch format {
+                // in emission order (documents by id, then a fixed order inside each graph), as the streaming
+                // path writes them: sorting a corpus' quads by string would cost more than extracting them
+                case .rdf(.nQuads):
+                    var w = NTriplesWriter(output: output, format: .nQuads)
+                    for q in dataset { try w.write(q) }
+                    try w.finish()
+                case .rdf(.nTriples):
+                    var w = NTriplesWriter(output: output, format: .nTriples)
+                    for t in union { try w.write(t) }
+                    try w.finish()
+                default:
+                    try RDFFiles.write(content, as: format, to: output)
+                }
             }
             files.append(path)
         }

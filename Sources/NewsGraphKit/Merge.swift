@@ -1,77 +1,100 @@
 import Foundation
 import RDF
+import Extraction
 
-/// `newsgraph merge`: joins the outputs of sharded builds (`build --shard I/N`) into the files a
-/// single build of the whole corpus writes.
+/// The per-document analyses of a sharded build (`analyses.jsonl`), one JSON object a line after a header.
 ///
-/// IRIs are minted from stable keys, so the shards already agree on every name; what a shard
-/// cannot know is the rest of the corpus' description of an entity or event it shares with other
-/// shards (the alternate names another article used, a denial another article reported). A single
-/// build puts that merged description into every document graph that mentions the node; `merge`
-/// does the same from the union of the shards' graphs.
-public enum ShardMerger {
-    /// Properties that describe an entity as a whole (as opposed to per-document facts such as a
-    /// role, a job title or a nationality, which stay in the graph of the article that states them).
-    static let entityDescription: Set<Term> = Set([
-        Vocab.rdf.type, Vocab.schema.name, Vocab.schema.alternateName, Vocab.schema.sameAs, Vocab.owl.sameAs,
-        Vocab.schema.ns("identifier"), Vocab.schema.ns("areaServed"), Vocab.schema.ns("containedInPlace"),
-        Vocab.schema.ns("parentOrganization"),
-    ].map(Term.iri))
+/// A shard cannot know what the rest of the corpus says: a surname that another article ties to a full
+/// name, the fuller telling of an event another article gives. So a shard keeps what the extractor found in
+/// each of its documents, before any cross-document decision, and `newsgraph merge` runs the one
+/// cross-document merge over all shards' analyses together: the result is the single build's, byte for byte.
+public enum AnalysisFile {
+    public static let name = "analyses.jsonl"
+    static let format = "newsgraph-analyses/1"
 
-    /// Per-document links of an event that are not part of its shared description.
-    static let eventLocal: Set<Term> = Set([Vocab.prov.wasDerivedFrom, NewsGraphPrefixes.grasp("hasAttribution")].map(Term.iri))
-
-    static let entityClasses: Set<Term> = Set(
-        ["Person", "Country", "Organization", "GovernmentOrganization", "NewsMediaOrganization", "Corporation",
-         "EducationalOrganization", "Place", "City", "AdministrativeArea"].map { Term.iri(Vocab.schema.ns($0)) })
-
-    /// The merged dataset of several shard datasets.
-    public static func merge(_ shards: [Dataset]) -> Dataset {
-        var union = Dataset()
-        for s in shards { union.formUnion(s.quads) }
-        let triples = union.union
-        let index = GraphIndex(triples)
-        var kind: [Term: Bool] = [:]  // true: event, false: entity
-        for t in triples where t.predicate == .iri(Vocab.rdf.type) {
-            if t.object == .iri(Vocab.schema.Event) { kind[t.subject] = true }
-            else if entityClasses.contains(t.object), kind[t.subject] == nil { kind[t.subject] = false }
+    /// Analyses refer to bundled knowledge by index, so they are only meaningful to the same knowledge base:
+    /// the header names the tool version and a fingerprint of the knowledge.
+    static func fingerprint(_ kb: KnowledgeBase) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for e in kb.entities {
+            for b in (e.type.rawValue + "\u{1}" + e.name + "\u{1}" + (e.qid ?? "") + "\u{2}").utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         }
-        var description: [Term: [(Term, Term)]] = [:]
-        for (subject, isEvent) in kind {
-            var d: [(Term, Term)] = []
-            for (p, objects) in index.bySubject[subject] ?? [:] {
-                let keep = isEvent ? !eventLocal.contains(p) : entityDescription.contains(p)
-                if keep { for o in objects { d.append((p, o)) } }
-            }
-            description[subject] = d
-        }
-        var merged = union
-        for q in union.quads {
-            guard let g = q.graph, q.predicate == .iri(Vocab.prov.wasDerivedFrom), q.object == g,
-                  let d = description[q.subject] else { continue }
-            for (p, o) in d { merged.insert(Quad(q.subject, p, o, graph: g)) }
-        }
-        return merged
+        return String(kb.entities.count) + "-" + String(h, radix: 16)
     }
 
-    /// Reads `graph.nq` from each shard directory, merges, and writes every format into `output`.
+    struct Header: Codable, Equatable { var format: String; var version: String; var knowledge: String; var options: ExtractionOptions }
+
+    /// `options` go in the header: the merge must mint the same IRIs and emit the same detail as the shards' build.
+    public static func write(_ analyses: [DocumentAnalysis], options: ExtractionOptions, kb: KnowledgeBase, to output: OutputBuffer) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        output.append(bytes: try encoder.encode(Header(format: format, version: NewsGraphVersion.string, knowledge: fingerprint(kb), options: options)))
+        output.append(byte: 0x0A)
+        for a in analyses.sorted(by: { $0.document.id < $1.document.id }) {
+            output.append(bytes: try encoder.encode(a))
+            output.append(byte: 0x0A)
+        }
+    }
+
+    public static func read(path: String, kb: KnowledgeBase) throws -> (options: ExtractionOptions, analyses: [DocumentAnalysis]) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw NewsGraphFailure.unreadable("\(path): cannot read") }
+        let decoder = JSONDecoder()
+        var analyses: [DocumentAnalysis] = []
+        var options = ExtractionOptions()
+        var line = 0
+        for chunk in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            line += 1
+            if line == 1 {
+                guard let header = try? decoder.decode(Header.self, from: Data(chunk)), header.format == format else {
+                    throw NewsGraphFailure.invalid("\(path):1:1: not a newsgraph analyses file")
+                }
+                let expected = Header(format: format, version: NewsGraphVersion.string, knowledge: fingerprint(kb), options: header.options)
+                options = header.options
+                guard header == expected else {
+                    throw NewsGraphFailure.invalid("\(path):1:1: written by newsgraph \(header.version) with other knowledge (\(header.knowledge)); "
+                        + "this is \(expected.version) (\(expected.knowledge)): rebuild the shard with this version")
+                }
+                continue
+            }
+            do { analyses.append(try decoder.decode(DocumentAnalysis.self, from: Data(chunk))) } catch {
+                throw NewsGraphFailure.invalid("\(path):\(line):1: not a document analysis (\(error))")
+            }
+        }
+        guard line >= 1 else { throw NewsGraphFailure.invalid("\(path):1:1: empty file, not a newsgraph analyses file") }
+        return (options, analyses)
+    }
+}
+
+/// `newsgraph merge`: joins the outputs of sharded builds (`build --shard I/N`) into the files a single
+/// build of the whole corpus writes, by running the same cross-document merge over every shard's analyses.
+public enum ShardMerger {
     public static func run(shardDirectories: [String], output: String, formats: [OutputFormat] = Builder.defaultFormats) throws -> BuildSummary {
         let start = Date()
         guard !shardDirectories.isEmpty else { throw NewsGraphFailure.usage("give at least one shard directory") }
-        var shards: [Dataset] = []
+        let kb = try KnowledgeBase.load()
+        var analyses: [DocumentAnalysis] = []
+        var seen = Set<String>()
+        var extraction: ExtractionOptions?
         for dir in shardDirectories {
-            let path = (dir as NSString).appendingPathComponent("graph.nq")
+            let path = (dir as NSString).appendingPathComponent(AnalysisFile.name)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw NewsGraphFailure.unreadable("\(dir): no graph.nq (build each shard with the nq format)")
+                throw NewsGraphFailure.unreadable("\(dir): no \(AnalysisFile.name) (it is written by `newsgraph build --shard I/N`)")
             }
-            shards.append(try RDFFiles.read(path: path, format: .nQuads))
+            let (options, shard) = try AnalysisFile.read(path: path, kb: kb)
+            if let extraction, extraction != options {
+                throw NewsGraphFailure.invalid("\(path): built with other options (--base-iri, --mentions, --owl-sameas) than \(shardDirectories[0])")
+            }
+            extraction = options
+            for a in shard {
+                guard seen.insert(a.document.id).inserted else {
+                    throw NewsGraphFailure.invalid("\(path): document '\(a.document.id)' is in two shards (were the shards built with the same --shard N?)")
+                }
+                analyses.append(a)
+            }
         }
         var summary = BuildSummary()
-        summary.dataset = merge(shards)
-        summary.documents = summary.dataset.graphNames.count
-        summary.triples = summary.dataset.union.count
-        summary.quads = summary.dataset.count
-        summary.files = try Builder.write(summary.dataset, to: output, formats: formats)
+        summary.documents = analyses.count
+        try Builder.writeGraph(analyses, kb: kb, options: extraction ?? ExtractionOptions(), to: output, formats: formats, summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

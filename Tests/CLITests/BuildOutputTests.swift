@@ -24,6 +24,20 @@ final class BuildOutputTests: XCTestCase {
         }
     }
 
+    func testStreamedNTriplesAndNQuadsAreTheSameBytes() throws {
+        // `--formats nt,nq` never builds the dataset in memory: it writes each document graph as the merge
+        // emits it. It must write what the in-memory path (any format list with Turtle, RDF/XML, …) writes.
+        let tmp = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let streamed = tmp.appendingPathComponent("streamed")
+        let r = try CLI.run(["build", "seeds", "--output", streamed.path, "--formats", "nq,nt", "--quiet", "--no-validate"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let committed = CLI.packageRoot.appendingPathComponent("output")
+        for name in ["graph.nt", "graph.nq"] {
+            XCTAssertEqual(try Data(contentsOf: streamed.appendingPathComponent(name)), try Data(contentsOf: committed.appendingPathComponent(name)), name)
+        }
+    }
+
     func testDefaultCommandIsBuildSeedsIntoOutput() throws {
         // Same job as the README's main command, in a scratch copy so the test never writes output/.
         let tmp = try CLI.temporaryDirectory()
