@@ -127,3 +127,16 @@ public struct CorpusMerger {
         return Summary(entities: globals.count, events: b.events.count)
     }
 }
+
+extension DocumentAnalysis {
+    /// The analysis with only what the cross-document merge reads: a corpus' analyses are held until every
+    /// document is done, and a mention's name tokens and descriptors are most of their size.
+    public func forMerging(_ options: ExtractionOptions) -> DocumentAnalysis {
+        var a = self
+        a.mentions = mentions.map { m in
+            Mention(begin: m.begin, end: m.end, text: m.text, type: m.type, kb: m.kb, sentence: m.sentence, words: [])
+        }
+        if !options.mentions { a.document.text = "" }
+        return a
+    }
+}

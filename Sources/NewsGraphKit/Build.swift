@@ -101,7 +101,7 @@ public enum Builder {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < documents.count {
-                results.set(i, pipeline.analyze(documents[i]))
+                results.set(i, pipeline.analyze(documents[i]).forMerging(pipeline.options))
                 progress?.done(bytes: documents[i].text.utf8.count)
                 i += workers
             }
@@ -125,6 +125,7 @@ public enum Builder {
         let pipeline = try Pipeline(options: options.extraction)
         let progress = options.progress ? Progress(total: documents.count, totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count }) : nil
         let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress)
+        documents = []  // the analyses keep what the merge needs
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         if options.shard != nil {
             let path = (options.outputDirectory as NSString).appendingPathComponent(AnalysisFile.name)

@@ -231,14 +231,20 @@ public enum ValidationRunner {
         let shacl = validators.shacl
         validators.shacl = nil
         var summary = ValidationSummary()
-        for f in build.files {
-            let (report, _) = try validate(file: f, kind: try kind(of: f, explicit: nil), with: validators, read: ReadOptions())
+        // a streamed build (N-Triples / N-Quads only) holds no dataset: SHACL runs on the graph read back
+        var streamed: Graph?
+        for f in build.files where !f.hasSuffix("/" + AnalysisFile.name) {
+            let kind = try kind(of: f, explicit: nil)
+            let (report, _) = try validate(file: f, kind: kind, with: validators, read: ReadOptions())
+            if build.dataset.isEmpty, streamed == nil, report.findings.isEmpty, case let .rdf(format) = kind {
+                streamed = try RDFFiles.read(path: f, format: format).union
+            }
             summary.append(report)
         }
         if let shacl {
             let graphName = build.files.first.map { ($0 as NSString).deletingLastPathComponent + "/graph" } ?? "graph"
             var report = FileReport(file: graphName)
-            let result = shacl.validate(build.dataset.union)
+            let result = shacl.validate(streamed ?? build.dataset.union)
             let notes = result.notes.map { Finding(severity: .info, stage: .shacl, file: graphName, constraint: "shacl-note", message: $0) }
             report.record(.shacl, SHACLFindings.findings(from: result, file: graphName) + notes)
             summary.append(report)

@@ -36,6 +36,13 @@ final class BuildOutputTests: XCTestCase {
         for name in ["graph.nt", "graph.nq"] {
             XCTAssertEqual(try Data(contentsOf: streamed.appendingPathComponent(name)), try Data(contentsOf: committed.appendingPathComponent(name)), name)
         }
+        // and its graph is validated like an in-memory build's (SHACL reads the streamed file back)
+        func validationLines(_ formats: String) throws -> [Substring] {
+            let r = try CLI.run(["build", "seeds", "--output", tmp.appendingPathComponent(formats).path, "--formats", formats, "--quiet"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return r.stderr.split(separator: "\n").filter { $0.contains("validation") || $0.contains("violation") }
+        }
+        XCTAssertEqual(try validationLines("nt"), try validationLines("nt,ttl"))
     }
 
     func testDefaultCommandIsBuildSeedsIntoOutput() throws {
