@@ -34,7 +34,7 @@ struct Build: ParsableCommand {
     var shard: String?
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
-    @Flag(name: .shortAndLong, help: "Print each output file as it is written.")
+    @Flag(name: .shortAndLong, help: "Also list every file written and the time of each stage.")
     var verbose = false
 
     func run() throws {
@@ -79,7 +79,10 @@ struct Build: ParsableCommand {
             let result = try PushRunner.pushBuild(summary, endpoint: push)
             if !quiet { printError(result) }
         }
-        if verbose { for file in summary.files { printError("newsgraph: wrote " + file) } }
+        if verbose {
+            for file in summary.files { printError("newsgraph: wrote " + file) }
+            for (name, seconds) in summary.stages { printError("newsgraph: " + name + String(format: ": %.2f s", seconds)) }
+        }
         if !quiet { printError("newsgraph: " + summary.line + " → " + output) }
         if failed { throw NewsGraphFailure.alreadyReported }
     }

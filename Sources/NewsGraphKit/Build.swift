@@ -52,6 +52,8 @@ public struct BuildSummary: Sendable {
     public var seconds = 0.0
     public var files: [String] = []
     public var dataset = Dataset()
+    /// Wall time of each stage (`--verbose`), to see where a corpus run spends its time.
+    public var stages: [(name: String, seconds: Double)] = []
 
     public var line: String {
         String(format: "%d documents, %d entities, %d events, %d triples (%d quads) in %.2f s", documents, entities, events, triples, quads, seconds)
@@ -115,6 +117,9 @@ public enum Builder {
         let start = Date()
         var summary = BuildSummary()
         var (documents, problems) = readDocuments(options.inputs, defaultDate: options.date)
+        var mark = start
+        func stage(_ name: String) { let now = Date(); summary.stages.append((name, now.timeIntervalSince(mark))); mark = now }
+        stage("read")
         if let shard = options.shard { documents = documents.filter { shard.contains($0.id) } }
         summary.problems = problems
         summary.documents = documents.count
@@ -125,6 +130,7 @@ public enum Builder {
         let pipeline = try Pipeline(options: options.extraction)
         let progress = options.progress ? Progress(total: documents.count, totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count }) : nil
         let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress)
+        stage("extract")
         documents = []  // the analyses keep what the merge needs
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         if options.shard != nil {
@@ -134,6 +140,7 @@ public enum Builder {
         }
         try writeGraph(analyses, kb: pipeline.kb, options: options.extraction, to: options.outputDirectory,
                        formats: options.formats, summary: &summary)
+        stage("merge and write")
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
