@@ -28,6 +28,8 @@ public struct GraphBuilder {
     struct DocumentIndex { var entities: [String] = []; var roles: [String] = []; var facts: [Fact] = []; var events: [String] = [] }
     var documentIndex: [String: DocumentIndex] = [:]
     var entityCache: [String: [(IRI, Term)]] = [:]
+    /// Each entity's IRI and class, made once (mentions refer to them thousands of times).
+    var entityTerms: [String: (iri: Term, cls: Term)] = [:]
     var eventCache: [String: [(IRI, Term)]] = [:]
 
     init(options: ExtractionOptions, kb: KnowledgeBase) { self.options = options; self.kb = kb }
@@ -55,13 +57,13 @@ public struct GraphBuilder {
         let type = EntityType(rawValue: String(parts[0])) ?? .organization
         return type.iriPrefix + "-" + (parts.count > 1 ? String(parts[1]) : "x")
     }
-    func entityIRI(_ key: String) -> Term { iri(localName(key)) }
+    func entityIRI(_ key: String) -> Term { entityTerms[key]?.iri ?? iri(localName(key)) }
     func entitySlug(_ key: String) -> String { String(key.split(separator: ":", maxSplits: 1).last ?? "") }
 
     // MARK: emission
     mutating func add(_ s: Term, _ p: IRI, _ o: Term, _ g: Term) { quads.append(Quad(s, .iri(p), o, graph: g)) }
     func lit(_ s: String) -> Term { .literal(Literal(s)) }
-    func typed(_ s: String, _ dt: String) -> Term { .literal(Literal(s, datatype: NG.xsd(dt))) }
+    func typed(_ s: String, _ dt: IRI) -> Term { .literal(Literal(s, datatype: dt)) }
     func t(_ n: Namespace, _ l: String) -> Term { .iri(n(l)) }
 
     /// Pass 1 over a document: gathers its roles, facts and events into the corpus-wide tables. Emits nothing:
@@ -126,14 +128,14 @@ public struct GraphBuilder {
         quads.removeAll(keepingCapacity: true)
         let doc = a.document
         let g = docIRI(doc.id)
-        add(g, NG.rdf("type"), t(NG.schema, "NewsArticle"), g)
-        add(g, NG.rdf("type"), t(NG.nif, "Context"), g)
-        add(g, NG.schema("name"), lit(doc.title ?? doc.id), g)
-        if let d = doc.date, CivilDate.parse(d) != nil { add(g, NG.schema("datePublished"), typed(d, "date"), g) }
-        if let u = doc.url, let i = try? IRI(u) { add(g, NG.schema("url"), .iri(i), g) }
-        add(g, NG.nif("beginIndex"), typed("0", "nonNegativeInteger"), g)
-        add(g, NG.nif("endIndex"), typed(String(a.length), "nonNegativeInteger"), g)
-        if options.mentions { add(g, NG.nif("isString"), lit(doc.text), g) }
+        add(g, K.rdf_type, K.schema_NewsArticle_term, g)
+        add(g, K.rdf_type, K.nif_Context_term, g)
+        add(g, K.schema_name, lit(doc.title ?? doc.id), g)
+        if let d = doc.date, CivilDate.parse(d) != nil { add(g, K.schema_datePublished, typed(d, K.xsd_date), g) }
+        if let u = doc.url, let i = try? IRI(u) { add(g, K.schema_url, .iri(i), g) }
+        add(g, K.nif_beginIndex, typed("0", K.xsd_nonNegativeInteger), g)
+        add(g, K.nif_endIndex, typed(String(a.length), K.xsd_nonNegativeInteger), g)
+        if options.mentions { add(g, K.nif_isString, lit(doc.text), g) }
         let index = documentIndex[doc.id] ?? DocumentIndex()
         for key in index.entities { emitEntity(key, in: g) }
         for local in index.roles { emitRole(local, in: g) }
@@ -145,42 +147,47 @@ public struct GraphBuilder {
             // A quotation is only a fact with its speaker; unattributed quoted text is left out.
             guard let speaker = q.speaker.flatMap({ keys[$0] }) else { continue }
             let qi = iri("quote-" + GraphBuilder.encode(doc.id) + "-" + String(q.begin))
-            add(qi, NG.rdf("type"), t(NG.schema, "Quotation"), g)
-            add(qi, NG.schema("text"), lit(q.text), g)
-            add(qi, NG.schema("spokenByCharacter"), entityIRI(speaker), g)
+            add(qi, K.rdf_type, K.schema_Quotation_term, g)
+            add(qi, K.schema_text, lit(q.text), g)
+            add(qi, K.schema_spokenByCharacter, entityIRI(speaker), g)
             if let e = q.event, e < eventLocals.count {
                 var target = eventLocals[e]
                 while let r = renamed[target] { target = r }
-                add(qi, NG.schema("about"), iri(target), g)
+                add(qi, K.schema_about, iri(target), g)
             }
-            add(qi, NG.prov("wasDerivedFrom"), g, g)
+            add(qi, K.prov_wasDerivedFrom, g, g)
         }
+        // Only the shared-node part can repeat a quad (two attributions to one anonymous source, two roles with
+        // one title); mentions are unique per span, so they skip the hash set that costs more than emitting them.
+        var seen = Set<Quad>(minimumCapacity: quads.count)
+        quads = quads.filter { seen.insert($0).inserted }
         // mentions
         if options.mentions {
+            var spans = Set<Int>()
             for (i, m) in a.mentions.enumerated() {
-                guard let e = a.mentionEntity[i], let k = keys[e], let ge = globals[k] else { continue }
+                guard let e = a.mentionEntity[i], let k = keys[e], let terms = entityTerms[k],
+                      spans.insert(m.begin << 32 | m.end).inserted else { continue }
                 let mi = Term.iri(IRI(unchecked: (g.iri?.value ?? "") + "#char=\(m.begin),\(m.end)"))
-                add(mi, NG.rdf("type"), t(NG.nif, "Phrase"), g)
-                add(mi, NG.nif("referenceContext"), g, g)
-                add(mi, NG.nif("beginIndex"), typed(String(m.begin), "nonNegativeInteger"), g)
-                add(mi, NG.nif("endIndex"), typed(String(m.end), "nonNegativeInteger"), g)
-                add(mi, NG.nif("anchorOf"), lit(m.text), g)
-                add(mi, NG.itsrdf("taIdentRef"), entityIRI(k), g)
-                add(mi, NG.itsrdf("taClassRef"), classTerm(ge), g)
+                add(mi, K.rdf_type, K.nif_Phrase_term, g)
+                add(mi, K.nif_referenceContext, g, g)
+                add(mi, K.nif_beginIndex, typed(String(m.begin), K.xsd_nonNegativeInteger), g)
+                add(mi, K.nif_endIndex, typed(String(m.end), K.xsd_nonNegativeInteger), g)
+                add(mi, K.nif_anchorOf, lit(m.text), g)
+                add(mi, K.itsrdf_taIdentRef, terms.iri, g)
+                add(mi, K.itsrdf_taClassRef, terms.cls, g)
             }
         }
-        var seen = Set<Quad>(minimumCapacity: quads.count)
-        return quads.filter { seen.insert($0).inserted }
+        return quads
     }
 
     func classTerm(_ g: GlobalEntity) -> Term {
         switch g.type {
-        case .person: return t(NG.schema, "Person")
-        case .country: return t(NG.schema, "Country")
+        case .person: return K.schema_Person_term
+        case .country: return K.schema_Country_term
         case .place: return t(NG.schema, (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? "Place")
         case .organization:
             let c = (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? g.orgClass ?? "Organization"
-            if c == "acronym" { return t(NG.schema, "Organization") }
+            if c == "acronym" { return K.schema_Organization_term }
             if c.hasPrefix("ng:") { return t(NG.ng, String(c.dropFirst(3))) }
             return t(NG.schema, c)
         }
@@ -191,25 +198,25 @@ public struct GraphBuilder {
         if let cached = entityCache[key] { return cached }
         guard let e = globals[key] else { return [] }
         var triples: [(IRI, Term)] = []
-        triples.append((NG.rdf("type"), classTerm(e)))
-        if case .iri(let c) = classTerm(e), c.value.hasPrefix(NG.ng.iri) { triples.append((NG.rdf("type"), t(NG.schema, "Organization"))) }
-        triples.append((NG.schema("name"), lit(e.name)))
-        for n in e.names.sorted() { triples.append((NG.schema("alternateName"), lit(n))) }
+        triples.append((K.rdf_type, classTerm(e)))
+        if case .iri(let c) = classTerm(e), c.value.hasPrefix(NG.ng.iri) { triples.append((K.rdf_type, K.schema_Organization_term)) }
+        triples.append((K.schema_name, lit(e.name)))
+        for n in e.names.sorted() { triples.append((K.schema_alternateName, lit(n))) }
         if let k = e.kb {
             let x = kb.entities[k]
             if let q = x.qid {
-                triples.append((NG.schema("sameAs"), .iri(NG.wd(q))))
-                if options.owlSameAs { triples.append((NG.owl("sameAs"), .iri(NG.wd(q)))) }
+                triples.append((K.schema_sameAs, .iri(NG.wd(q))))
+                if options.owlSameAs { triples.append((K.owl_sameAs, .iri(NG.wd(q)))) }
             }
-            if e.type == .country, let a2 = x.alpha2 { triples.append((NG.schema("identifier"), lit(a2))) }
+            if e.type == .country, let a2 = x.alpha2 { triples.append((K.schema_identifier, lit(a2))) }
             if let ck = x.country, let ci = kb.countryByKey[ck] {
                 let ckey = "country:" + slug(kb.entities[ci].name)
-                if e.type == .organization { triples.append((NG.schema("areaServed"), entityIRI(ckey))) }
-                if e.type == .place { triples.append((NG.schema("containedInPlace"), entityIRI(ckey))) }
+                if e.type == .organization { triples.append((K.schema_areaServed, entityIRI(ckey))) }
+                if e.type == .place { triples.append((K.schema_containedInPlace, entityIRI(ckey))) }
             }
             if let p = x.parent, let pi = kb.orgByName[p] {
                 let pkey = "organization:" + slug(kb.entities[pi].name)
-                if globals[pkey] != nil { triples.append((NG.schema("parentOrganization"), entityIRI(pkey))) }
+                if globals[pkey] != nil { triples.append((K.schema_parentOrganization, entityIRI(pkey))) }
             }
         }
         entityCache[key] = triples
@@ -221,22 +228,22 @@ public struct GraphBuilder {
     mutating func emitEntity(_ key: String, in g: Term) {
         let s = entityIRI(key)
         for (p, o) in entityTriples(key) { add(s, p, o, g) }
-        add(s, NG.prov("wasDerivedFrom"), g, g)
+        add(s, K.prov_wasDerivedFrom, g, g)
     }
 
     mutating func emitRole(_ local: String, in g: Term) {
         guard let r = roles[local] else { return }
         let ri = iri(local), person = entityIRI(r.person)
-        add(ri, NG.rdf("type"), t(NG.schema, "OrganizationRole"), g)
-        add(ri, NG.schema("roleName"), lit(r.roleName), g)
-        add(person, NG.schema("memberOf"), ri, g)
+        add(ri, K.rdf_type, K.schema_OrganizationRole_term, g)
+        add(ri, K.schema_roleName, lit(r.roleName), g)
+        add(person, K.schema_memberOf, ri, g)
         var title = r.roleName
         if let q = r.qualifier, let qe = globals[q] {
-            if qe.type == .organization || qe.type == .country { add(ri, NG.schema("memberOf"), entityIRI(q), g) }
+            if qe.type == .organization || qe.type == .country { add(ri, K.schema_memberOf, entityIRI(q), g) }
             title += " of " + qe.name
         }
-        add(person, NG.schema("jobTitle"), lit(title), g)
-        add(ri, NG.prov("wasDerivedFrom"), g, g)
+        add(person, K.schema_jobTitle, lit(title), g)
+        add(ri, K.prov_wasDerivedFrom, g, g)
     }
 
     /// The same dated event told with fewer named participants in one article ("a reported call with Putin on
@@ -267,6 +274,7 @@ public struct GraphBuilder {
     /// Ends pass 1: merges subsumed events and lists, per document, the shared nodes its graph describes.
     mutating func prepare() {
         mergeSubsumedEvents()
+        for (key, e) in globals { entityTerms[key] = (iri(localName(key)), classTerm(e)) }
         for key in globals.keys.sorted() {
             for d in globals[key]?.docs ?? [] { documentIndex[d, default: DocumentIndex()].entities.append(key) }
         }
@@ -285,21 +293,21 @@ public struct GraphBuilder {
         if let cached = eventCache[local] { return cached }
         guard let ev = events[local] else { return [] }
         var triples: [(IRI, Term)] = []
-        triples.append((NG.rdf("type"), t(NG.schema, "Event")))
-        triples.append((NG.rdf("type"), t(NG.ng, ev.cls)))
+        triples.append((K.rdf_type, K.schema_Event_term))
+        triples.append((K.rdf_type, t(NG.ng, ev.cls)))
         let names = ev.participants.compactMap { globals[$0]?.name }
         var name = ev.label
         if names.count >= 2 { name += " between " + names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") }
         else if let n = names.first { name += (["Indictment", "Impeachment", "AssassinationAttempt", "Arrest", "Death", "Inauguration", "Release"].contains(ev.cls) ? " of " : (["Denial", "Publication", "Statement", "Attack", "Invasion", "Visit"].contains(ev.cls) ? " by " : " involving ")) + n }
         if let d = ev.date { name += " (" + d.iso + ")" }
-        triples.append((NG.schema("name"), lit(name)))
-        for p in ev.participants { triples.append((NG.schema("participant"), entityIRI(p))) }
-        if let l = ev.location { triples.append((NG.schema("location"), entityIRI(l))) }
+        triples.append((K.schema_name, lit(name)))
+        for p in ev.participants { triples.append((K.schema_participant, entityIRI(p))) }
+        if let l = ev.location { triples.append((K.schema_location, entityIRI(l))) }
         if let d = ev.date {
-            triples.append((NG.schema("startDate"), typed(d.iso, "date")))
-            triples.append((NG.ng("dateStatus"), lit(d.status)))
+            triples.append((K.schema_startDate, typed(d.iso, K.xsd_date)))
+            triples.append((K.ng_dateStatus, lit(d.status)))
         }
-        if ev.attributions.values.contains(where: { !$0.positive }) { triples.append((NG.ng("contested"), typed("true", "boolean"))) }
+        if ev.attributions.values.contains(where: { !$0.positive }) { triples.append((K.ng_contested, typed("true", K.xsd_boolean))) }
         eventCache[local] = triples
         return triples
     }
@@ -309,26 +317,79 @@ public struct GraphBuilder {
         guard let ev = events[local] else { return }
         let ei = iri(local)
         for (p, o) in eventTriples(local) { add(ei, p, o, g) }
-        add(ei, NG.prov("wasDerivedFrom"), g, g)
+        add(ei, K.prov_wasDerivedFrom, g, g)
         for akey in ev.attributions.keys.sorted() {
             guard let a = ev.attributions[akey], a.docs.contains(document) else { continue }
             let ai = iri("attr-" + local.replacingOccurrences(of: "event-", with: "") + "-" + akey)
             let src: Term
             if let s = a.source { src = entityIRI(s) } else { src = iri("source-" + slug(a.anonymous ?? "anonymous")) }
-            add(ei, NG.grasp("hasAttribution"), ai, g)
-            add(ai, NG.rdf("type"), t(NG.grasp, "Attribution"), g)
-            add(ai, NG.rdf("value"), t(NG.graspf, a.certainty), g)
-            add(ai, NG.rdf("value"), t(NG.graspf, a.positive ? "POS" : "NEG"), g)
-            add(ai, NG.prov("wasAttributedTo"), src, g)
-            add(ai, NG.grasp("isAttributionFor"), ei, g)
-            add(ai, NG.prov("wasDerivedFrom"), g, g)
+            add(ei, K.grasp_hasAttribution, ai, g)
+            add(ai, K.rdf_type, K.grasp_Attribution_term, g)
+            add(ai, K.rdf_value, t(NG.graspf, a.certainty), g)
+            add(ai, K.rdf_value, t(NG.graspf, a.positive ? "POS" : "NEG"), g)
+            add(ai, K.prov_wasAttributedTo, src, g)
+            add(ai, K.grasp_isAttributionFor, ei, g)
+            add(ai, K.prov_wasDerivedFrom, g, g)
             if a.source == nil {
-                add(src, NG.rdf("type"), t(NG.ng, "AnonymousSource"), g)
-                add(src, NG.schema("name"), lit(a.anonymous ?? "anonymous"), g)
-                add(src, NG.prov("wasDerivedFrom"), g, g)
+                add(src, K.rdf_type, K.ng_AnonymousSource_term, g)
+                add(src, K.schema_name, lit(a.anonymous ?? "anonymous"), g)
+                add(src, K.prov_wasDerivedFrom, g, g)
             }
         }
     }
+}
+
+/// The vocabulary terms the builder writes, made once: building them per quad (string concatenation) cost as
+/// much as the rest of the emission.
+enum K {
+    static let grasp_Attribution_term = Term.iri(NG.grasp("Attribution"))
+    static let grasp_hasAttribution = NG.grasp("hasAttribution")
+    static let grasp_isAttributionFor = NG.grasp("isAttributionFor")
+    static let itsrdf_taClassRef = NG.itsrdf("taClassRef")
+    static let itsrdf_taIdentRef = NG.itsrdf("taIdentRef")
+    static let ng_AnonymousSource_term = Term.iri(NG.ng("AnonymousSource"))
+    static let ng_contested = NG.ng("contested")
+    static let ng_dateStatus = NG.ng("dateStatus")
+    static let nif_Context_term = Term.iri(NG.nif("Context"))
+    static let nif_Phrase_term = Term.iri(NG.nif("Phrase"))
+    static let nif_anchorOf = NG.nif("anchorOf")
+    static let nif_beginIndex = NG.nif("beginIndex")
+    static let nif_endIndex = NG.nif("endIndex")
+    static let nif_isString = NG.nif("isString")
+    static let nif_referenceContext = NG.nif("referenceContext")
+    static let owl_sameAs = NG.owl("sameAs")
+    static let prov_wasAttributedTo = NG.prov("wasAttributedTo")
+    static let prov_wasDerivedFrom = NG.prov("wasDerivedFrom")
+    static let rdf_type = NG.rdf("type")
+    static let rdf_value = NG.rdf("value")
+    static let schema_Country_term = Term.iri(NG.schema("Country"))
+    static let schema_Event_term = Term.iri(NG.schema("Event"))
+    static let schema_NewsArticle_term = Term.iri(NG.schema("NewsArticle"))
+    static let schema_OrganizationRole_term = Term.iri(NG.schema("OrganizationRole"))
+    static let schema_Organization_term = Term.iri(NG.schema("Organization"))
+    static let schema_Person_term = Term.iri(NG.schema("Person"))
+    static let schema_Quotation_term = Term.iri(NG.schema("Quotation"))
+    static let schema_about = NG.schema("about")
+    static let schema_alternateName = NG.schema("alternateName")
+    static let schema_areaServed = NG.schema("areaServed")
+    static let schema_containedInPlace = NG.schema("containedInPlace")
+    static let schema_datePublished = NG.schema("datePublished")
+    static let schema_identifier = NG.schema("identifier")
+    static let schema_jobTitle = NG.schema("jobTitle")
+    static let schema_location = NG.schema("location")
+    static let schema_memberOf = NG.schema("memberOf")
+    static let schema_name = NG.schema("name")
+    static let schema_parentOrganization = NG.schema("parentOrganization")
+    static let schema_participant = NG.schema("participant")
+    static let schema_roleName = NG.schema("roleName")
+    static let schema_sameAs = NG.schema("sameAs")
+    static let schema_spokenByCharacter = NG.schema("spokenByCharacter")
+    static let schema_startDate = NG.schema("startDate")
+    static let schema_text = NG.schema("text")
+    static let schema_url = NG.schema("url")
+    static let xsd_boolean = NG.xsd("boolean")
+    static let xsd_date = NG.xsd("date")
+    static let xsd_nonNegativeInteger = NG.xsd("nonNegativeInteger")
 }
 
 extension String {

@@ -196,6 +196,7 @@ struct StreamingGraphFiles {
     mutating func write(_ graph: [Quad]) throws {
         quads += graph.count
         if nq != nil { for q in graph { try nq?.writer.write(q) } }
+        guard nt != nil else { return }
         for q in graph where seen.insert(TripleDigest(q.triple)).inserted {
             triples += 1
             try nt?.writer.write(q.triple)
