@@ -162,7 +162,7 @@ extension Processor {
             if key == "@context" { continue }
             guard let value = obj[key] else { continue }
             guard let expandedProperty = expandIRIConst(active, key, vocab: true),
-                  expandedProperty.contains(":") || isKeyword(expandedProperty) else { continue }
+                  expandedProperty.utf8.contains(UInt8(ascii: ":")) || isKeyword(expandedProperty) else { continue }
             path.append(key)
             defer { path.removeLast() }
             if isKeyword(expandedProperty) {
