@@ -62,7 +62,8 @@ extension Processor {
         let typeScoped = active
         var inputType: String?
         var typeKeyFound = false
-        for k in obj.keys.sorted() where expandIRIConst(active, k, vocab: true) == "@type" {
+        let typeKeys = obj.keys.filter { expandIRIConst(active, $0, vocab: true) == "@type" }.sorted()
+        for k in typeKeys {
             let values = obj[k]?.asArray ?? []
             if !typeKeyFound, let last = values.last?.stringValue {
                 inputType = expandIRIConst(active, last, vocab: true)
@@ -76,7 +77,7 @@ extension Processor {
         }
         if typeKeyFound, inputType != nil {
             // Re-expand with the final context (type-scoped contexts may redefine the type's term).
-            for k in obj.keys.sorted() where expandIRIConst(active, k, vocab: true) == "@type" {
+            for k in obj.keys.filter({ expandIRIConst(active, $0, vocab: true) == "@type" }).sorted() {
                 if let last = obj[k]?.asArray.last?.stringValue { inputType = expandIRIConst(active, last, vocab: true) }
                 break
             }

@@ -127,9 +127,11 @@ public struct JSONLDWriter {
         if depth > 10_000 { return v }
         switch v {
         case let .object(o):
-            let priority = ["@context": 0, "id": 1, "@id": 1, "type": 2, "@type": 2]
+            func rank(_ k: String) -> Int {
+                switch k { case "@context": return 0; case "id", "@id": return 1; case "type", "@type": return 2; default: return 3 }
+            }
             let keys = o.keys.sorted { a, b in
-                let pa = priority[a] ?? 3, pb = priority[b] ?? 3
+                let pa = rank(a), pb = rank(b)
                 return pa != pb ? pa < pb : a < b
             }
             var out = JSONObject()
