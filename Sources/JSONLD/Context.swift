@@ -38,6 +38,8 @@ final class InverseCache {
     var value: InverseContext?
     /// Terms usable as compact IRI prefixes (see `Processor.prefixTerms`).
     var prefixTerms: [(term: String, iri: String)]?
+    /// IRI compaction results (see `Processor.compactIRI`).
+    var compactMemo: [CompactMemoKey: String] = [:]
 }
 
 /// The active context (JSON-LD 1.1 API §4.1). A value type: processing a local context copies it,

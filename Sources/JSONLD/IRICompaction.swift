@@ -66,14 +66,14 @@ extension Processor {
             } else if v.count == 1, let id = v["@id"]?.stringValue {
                 f = "r\u{1}" + (inv[id] != nil ? id : "")
             }
-            if !f.isEmpty {
-                let key = CompactMemoKey(context: ObjectIdentifier(active.inverse), iri: iri, features: f)
-                if let hit = compactMemo[key] { return hit }
-                memoKey = key
-            }
+            if !f.isEmpty { memoKey = CompactMemoKey(iri: iri, features: f) }
+        } else if value == nil, !reverse {
+            // Keywords' aliases, node identifiers, datatypes: the result depends on the IRI alone.
+            memoKey = CompactMemoKey(iri: iri, features: vocab ? "v" : "d")
         }
+        if let memoKey, let hit = active.inverse.compactMemo[memoKey] { return hit }
         let result = try compactIRIUncached(&active, iri, inv: inv, value: value, vocab: vocab, reverse: reverse)
-        if let memoKey, compactMemo.count < 100_000 { compactMemo[memoKey] = result }
+        if let memoKey, active.inverse.compactMemo.count < 200_000 { active.inverse.compactMemo[memoKey] = result }
         return result
     }
 
@@ -154,7 +154,7 @@ extension Processor {
                 if let l = v?["@list"]?.arrayValue, l.isEmpty { typeLanguage = "@any" }
             }
             preferred.append("@any")
-            if let u = preferred.first(where: { $0.contains("_") }), let r = u.firstIndex(of: "_") {
+            if let u = preferred.first(where: { $0.utf8.contains(UInt8(ascii: "_")) }), let r = u.firstIndex(of: "_") {
                 preferred.append(String(u[r...]))
             }
             if let term = selectTerm(inv, iri, containers, typeLanguage, preferred) { return term }
@@ -163,7 +163,7 @@ extension Processor {
             let suffix = String(iri.utf8.dropFirst(vocabIRI.utf8.count)) ?? ""
             // Guard (beyond the spec): a suffix that would read back as an absolute or compact IRI,
             // a blank node or a keyword is not used.
-            if active.terms[suffix] == nil && !suffix.contains(":") && !suffix.hasPrefix("@") { return suffix }
+            if active.terms[suffix] == nil && !suffix.utf8.contains(UInt8(ascii: ":")) && !suffix.hasPrefix("@") { return suffix }
         }
         var best: String?
         for (term, tiri) in prefixTerms(active) {
@@ -324,8 +324,9 @@ extension Processor {
     }
 }
 
+/// A memoised IRI compaction; the memo lives in the context's `InverseCache`, so it is dropped
+/// with the context it was computed for.
 struct CompactMemoKey: Hashable {
-    let context: ObjectIdentifier
     let iri: String
     let features: String
 }
