@@ -185,6 +185,10 @@ extension Processor {
                         mapKey = expandedItem["@index"]?.stringValue
                     } else if which == "@index" {
                         containerKey = try compactIRI(&active, expandIRIConst(active, indexKey, vocab: true) ?? indexKey, vocab: true)
+                        // Compacting the expanded index key without a value cannot select a term that
+                        // has a type mapping (`"predicate": {"@id": …, "@type": "@vocab"}`), so the item
+                        // holds it under the key as written; pyld and jsonld.js use that key (compact t0114).
+                        if compactedItem[containerKey] == nil && compactedItem[indexKey] != nil { containerKey = indexKey }
                         if case var .object(co) = compactedItem, let values = co[containerKey] {
                             var arr = values.asArray
                             if let first = arr.first?.stringValue {

@@ -34,7 +34,13 @@ struct TermDefinition: Equatable {
 final class ContextRef { let context: ActiveContext; init(_ c: ActiveContext) { context = c } }
 /// iri → container key → "@language" / "@type" / "@any" → value → term.
 typealias InverseContext = [String: [String: [String: [String: String]]]]
-final class InverseCache { var value: InverseContext? }
+final class InverseCache {
+    var value: InverseContext?
+    /// Terms usable as compact IRI prefixes (see `Processor.prefixTerms`).
+    var prefixTerms: [(term: String, iri: String)]?
+    /// IRI compaction results (see `Processor.compactIRI`).
+    var compactMemo: [CompactMemoKey: String] = [:]
+}
 
 /// The active context (JSON-LD 1.1 API §4.1). A value type: processing a local context copies it,
 /// which is what the algorithms' "copy of active context" steps need.
@@ -451,7 +457,7 @@ extension Processor {
             if let iri = t.iri, isKeyword(iri) { return iri }
             if vocab { return t.iri }
         }
-        if let c = value.dropFirst().firstIndex(of: ":") {
+        if let c = value.utf8.dropFirst().firstIndex(of: UInt8(ascii: ":")) {
             let prefix = String(value[..<c])
             let suffix = value[value.index(after: c)...]
             if prefix == "_" || suffix.hasPrefix("//") { return value }
@@ -478,7 +484,7 @@ extension Processor {
             if let iri = t.iri, isKeyword(iri) { return iri }
             if vocab { return t.iri }
         }
-        if let c = value.dropFirst().firstIndex(of: ":") {
+        if let c = value.utf8.dropFirst().firstIndex(of: UInt8(ascii: ":")) {
             let prefix = value[..<c]
             let suffix = value[value.index(after: c)...]
             if prefix == "_" || suffix.hasPrefix("//") { return value }

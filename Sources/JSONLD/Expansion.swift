@@ -62,7 +62,8 @@ extension Processor {
         let typeScoped = active
         var inputType: String?
         var typeKeyFound = false
-        for k in obj.keys.sorted() where expandIRIConst(active, k, vocab: true) == "@type" {
+        let typeKeys = obj.keys.filter { expandIRIConst(active, $0, vocab: true) == "@type" }.sorted()
+        for k in typeKeys {
             let values = obj[k]?.asArray ?? []
             if !typeKeyFound, let last = values.last?.stringValue {
                 inputType = expandIRIConst(active, last, vocab: true)
@@ -76,7 +77,7 @@ extension Processor {
         }
         if typeKeyFound, inputType != nil {
             // Re-expand with the final context (type-scoped contexts may redefine the type's term).
-            for k in obj.keys.sorted() where expandIRIConst(active, k, vocab: true) == "@type" {
+            for k in obj.keys.filter({ expandIRIConst(active, $0, vocab: true) == "@type" }).sorted() {
                 if let last = obj[k]?.asArray.last?.stringValue { inputType = expandIRIConst(active, last, vocab: true) }
                 break
             }
@@ -162,7 +163,7 @@ extension Processor {
             if key == "@context" { continue }
             guard let value = obj[key] else { continue }
             guard let expandedProperty = expandIRIConst(active, key, vocab: true),
-                  expandedProperty.contains(":") || isKeyword(expandedProperty) else { continue }
+                  expandedProperty.utf8.contains(UInt8(ascii: ":")) || isKeyword(expandedProperty) else { continue }
             path.append(key)
             defer { path.removeLast() }
             if isKeyword(expandedProperty) {

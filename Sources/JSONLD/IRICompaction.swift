@@ -66,14 +66,14 @@ extension Processor {
             } else if v.count == 1, let id = v["@id"]?.stringValue {
                 f = "r\u{1}" + (inv[id] != nil ? id : "")
             }
-            if !f.isEmpty {
-                let key = CompactMemoKey(context: ObjectIdentifier(active.inverse), iri: iri, features: f)
-                if let hit = compactMemo[key] { return hit }
-                memoKey = key
-            }
+            if !f.isEmpty { memoKey = CompactMemoKey(iri: iri, features: f) }
+        } else if value == nil, !reverse {
+            // Keywords' aliases, node identifiers, datatypes: the result depends on the IRI alone.
+            memoKey = CompactMemoKey(iri: iri, features: vocab ? "v" : "d")
         }
+        if let memoKey, let hit = active.inverse.compactMemo[memoKey] { return hit }
         let result = try compactIRIUncached(&active, iri, inv: inv, value: value, vocab: vocab, reverse: reverse)
-        if let memoKey, compactMemo.count < 100_000 { compactMemo[memoKey] = result }
+        if let memoKey, active.inverse.compactMemo.count < 200_000 { active.inverse.compactMemo[memoKey] = result }
         return result
     }
 
@@ -154,26 +154,26 @@ extension Processor {
                 if let l = v?["@list"]?.arrayValue, l.isEmpty { typeLanguage = "@any" }
             }
             preferred.append("@any")
-            if let u = preferred.first(where: { $0.contains("_") }), let r = u.firstIndex(of: "_") {
+            if let u = preferred.first(where: { $0.utf8.contains(UInt8(ascii: "_")) }), let r = u.firstIndex(of: "_") {
                 preferred.append(String(u[r...]))
             }
             if let term = selectTerm(inv, iri, containers, typeLanguage, preferred) { return term }
         }
-        if vocab, let vocabIRI = active.vocab, iri.hasPrefix(vocabIRI), iri.count > vocabIRI.count {
-            let suffix = String(iri.dropFirst(vocabIRI.count))
+        if vocab, let vocabIRI = active.vocab, iri.utf8.count > vocabIRI.utf8.count, iri.utf8.starts(with: vocabIRI.utf8) {
+            let suffix = String(iri.utf8.dropFirst(vocabIRI.utf8.count)) ?? ""
             // Guard (beyond the spec): a suffix that would read back as an absolute or compact IRI,
             // a blank node or a keyword is not used.
-            if active.terms[suffix] == nil && !suffix.contains(":") && !suffix.hasPrefix("@") { return suffix }
+            if active.terms[suffix] == nil && !suffix.utf8.contains(UInt8(ascii: ":")) && !suffix.hasPrefix("@") { return suffix }
         }
         var best: String?
-        for (term, def) in active.terms {
-            guard let tiri = def.iri, tiri != iri, iri.hasPrefix(tiri), def.prefix else { continue }
+        for (term, tiri) in prefixTerms(active) {
+            guard tiri != iri, iri.utf8.starts(with: tiri.utf8) else { continue }
             let candidate = term + ":" + iri.dropFirst(tiri.count)
             let better = best == nil || candidate.count < best!.count || (candidate.count == best!.count && candidate < best!)
             if better && (active.terms[candidate] == nil || (active.terms[candidate]?.iri == iri && value == nil)) { best = candidate }
         }
         if let best { return best }
-        if let c = iri.firstIndex(of: ":"), !iri.contains("//") || iri.range(of: "//")!.lowerBound != iri.index(after: c) {
+        if let c = iri.utf8.firstIndex(of: UInt8(ascii: ":")), firstDoubleSlash(iri) != iri.utf8.index(after: c) {
             let scheme = String(iri[..<c])
             if let d = active.terms[scheme], d.prefix, !isBlankNodeID(iri) {
                 throw err(JSONLDErrorCode.iriConfusedWithPrefix, "<\(iri)> would read as a compact IRI with prefix '\(scheme)'")
@@ -185,6 +185,32 @@ extension Processor {
             return rel
         }
         return iri
+    }
+
+    /// The terms that may prefix a compact IRI (`def.prefix`), with their IRIs: found once per
+    /// context, so compacting a node identifier does not walk every term definition (a schema.org
+    /// context has thousands).
+    func prefixTerms(_ active: ActiveContext) -> [(term: String, iri: String)] {
+        if let p = active.inverse.prefixTerms { return p }
+        var p: [(term: String, iri: String)] = []
+        for (term, def) in active.terms where def.prefix {
+            if let tiri = def.iri { p.append((term, tiri)) }
+        }
+        p.sort { $0.term < $1.term }
+        active.inverse.prefixTerms = p
+        return p
+    }
+
+    /// Where `//` first occurs in `s` (UTF-8 index), if anywhere.
+    func firstDoubleSlash(_ s: String) -> String.Index? {
+        let u = s.utf8
+        var i = u.startIndex
+        while let j = u[i...].firstIndex(of: UInt8(ascii: "/")) {
+            let k = u.index(after: j)
+            if k < u.endIndex && u[k] == UInt8(ascii: "/") { return j }
+            i = k
+        }
+        return nil
     }
 
     func selectTerm(_ inv: InverseContext, _ iri: String, _ containers: [String], _ typeLanguage: String, _ preferred: [String]) -> String? {
@@ -298,8 +324,9 @@ extension Processor {
     }
 }
 
+/// A memoised IRI compaction; the memo lives in the context's `InverseCache`, so it is dropped
+/// with the context it was computed for.
 struct CompactMemoKey: Hashable {
-    let context: ObjectIdentifier
     let iri: String
     let features: String
 }

@@ -127,20 +127,28 @@ public struct JSONLDWriter {
         if depth > 10_000 { return v }
         switch v {
         case let .object(o):
-            let priority = ["@context": 0, "id": 1, "@id": 1, "type": 2, "@type": 2]
+            func rank(_ k: String) -> Int {
+                switch k { case "@context": return 0; case "id", "@id": return 1; case "type", "@type": return 2; default: return 3 }
+            }
             let keys = o.keys.sorted { a, b in
-                let pa = priority[a] ?? 3, pb = priority[b] ?? 3
+                let pa = rank(a), pb = rank(b)
                 return pa != pb ? pa < pb : a < b
             }
             var out = JSONObject()
             for k in keys { if let x = o[k] { out[k] = k == "@context" ? x : ordered(x, parentKey: k, depth: depth + 1) } }
             return .object(out)
         case let .array(a):
-            var items = a.map { ordered($0, parentKey: parentKey, depth: depth + 1) }
-            if parentKey != "@list" && parentKey != "@context" && items.allSatisfy({ nodeID($0) != nil }) {
-                items.sort { (nodeID($0) ?? "") < (nodeID($1) ?? "") }
+            let items = a.map { ordered($0, parentKey: parentKey, depth: depth + 1) }
+            guard parentKey != "@list" && parentKey != "@context", items.count > 1 else { return .array(items) }
+            // Each id is looked up once, not once per comparison (a top-level @graph has one node per subject).
+            var keyed: [(id: String, node: JSONValue)] = []
+            keyed.reserveCapacity(items.count)
+            for item in items {
+                guard let id = nodeID(item) else { return .array(items) }
+                keyed.append((id, item))
             }
-            return .array(items)
+            keyed.sort { $0.id < $1.id }
+            return .array(keyed.map(\.node))
         default:
             return v
         }

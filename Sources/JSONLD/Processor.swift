@@ -15,8 +15,6 @@ final class Processor {
     var parseJSONLiterals = true
     /// Node identifiers already checked and converted to terms (IRI validation is not free).
     var termCache: [String: Term?] = [:]
-    /// IRI compaction results per context and value shape (see `compactIRI`).
-    var compactMemo: [CompactMemoKey: String] = [:]
 
     init(options: JSONLDOptions) { self.options = options }
 

@@ -47,7 +47,7 @@ extension Processor {
         if let cached = termCache[id] { return cached }
         let t: Term?
         if isBlankNodeID(id) { t = .blank(BlankNode(String(id.dropFirst(2)))) }
-        else if let iri = try? IRI(id), id.utf8.filter({ $0 == UInt8(ascii: "#") }).count <= 1 { t = .iri(iri) }
+        else if let iri = try? IRI(id), id.utf8.lazy.filter({ $0 == UInt8(ascii: "#") }).count <= 1 { t = .iri(iri) }
         else { t = nil }
         if termCache.count < 1 << 20 { termCache[id] = .some(t) }
         return t
