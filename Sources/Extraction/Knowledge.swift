@@ -31,6 +31,13 @@ public struct TitleInfo: Sendable, Hashable {
     public var kind: String   // gov / org / job
 }
 
+/// What a keyword inside a capitalised run says about it: "… Ministry" is a government organisation, "… Governorate"
+/// an administrative area, "Mount …" a place.
+public struct NameKeyword: Sendable, Hashable {
+    public var type: EntityType
+    public var schemaClass: String
+}
+
 public struct TriggerInfo: Sendable, Hashable {
     public var words: [String]
     public var prefix: Bool
@@ -85,6 +92,9 @@ public struct KnowledgeBase: Sendable {
     public private(set) var abbreviations: Set<String> = []
     public private(set) var stopwords: Set<String> = []
     public private(set) var boilerplate: [(prefix: String, comments: Bool)] = []
+    /// Keywords (lower-case words joined by spaces) that end a name ("… Ministry", "… County") or start one ("Mount …").
+    public private(set) var lastKeywords: [String: NameKeyword] = [:]
+    public private(set) var firstKeywords: [String: NameKeyword] = [:]
     /// folded surname (exact) → person entities carrying it (for a lone "Putin").
     public private(set) var surnames: [String: [Int]] = [:]
     /// folded full name with middle initials dropped ("vladimir putin" for "Vladimir V. Putin") → person entity.
@@ -125,6 +135,11 @@ public struct KnowledgeBase: Sendable {
         kb.stopwords = Set(try words("stopwords.txt"))
         kb.speechVerbs = Set(try words("speech_verbs.txt"))
         kb.givenNames = Set(try words("given_names.txt").map { fold($0) })
+        for r in try read("name_keywords.tsv") {
+            guard let type = EntityType(rawValue: col(r, 2)) else { continue }
+            let k = NameKeyword(type: type, schemaClass: col(r, 3))
+            if col(r, 1) == "first" { kb.firstKeywords[col(r, 0)] = k } else { kb.lastKeywords[col(r, 0)] = k }
+        }
         for r in try read("boilerplate.tsv") { kb.boilerplate.append((col(r, 0), col(r, 1) == "comments")) }
         for r in try read("titles.tsv") {
             kb.titles.insert(kb.keyWords(col(r, 0)), TitleInfo(role: col(r, 1), kind: col(r, 2)))
@@ -204,6 +219,14 @@ public struct KnowledgeBase: Sendable {
                 kb.entities.append(p)
             }
         }
+        // The first names of the known people widen the given-name evidence for names never seen before
+        // ("Abdel", "Faure", "Kaja"): the list spans every country's leaders, not only English names.
+        for e in kb.entities where e.type == .person {
+            let ws = e.name.split(separator: " ").map(String.init)
+            guard ws.count >= 2, let f = ws.first, !isInitial(f), f.count >= 3 else { continue }
+            let k = fold(f)
+            if kb.titles.matches(1, start: 0, word: { _ in k }).isEmpty, !kb.stopwords.contains(k) { kb.givenNames.insert(k) }
+        }
         // Index every name.
         for (i, e) in kb.entities.enumerated() {
             for n in [e.name] + e.aliases { kb.addName(n, entity: i, demonym: false) }
@@ -272,6 +295,28 @@ public func surnameKey(_ s: String) -> String {
     var out: [Character] = []
     for c in f where out.last != c { out.append(c) }   // collapse doubled letters
     return String(out)
+}
+
+/// The consonant skeleton of a surname, for telling spelling variants of one name apart from different names:
+/// vowels after the first letter dropped, "c"/"q" read as "k" (except an initial "ch"/"ce"/"ci"), doubled letters
+/// collapsed: Katulis / Cutulis → "ktls", Zelensky / Zelenskyy / Zelenskiy → "zlnsk". An OCR slip or a
+/// transliteration changes vowels far more often than consonants.
+public func surnameSkeleton(_ s: String) -> String {
+    let letters = Array(fold(s).unicodeScalars.filter { ($0 >= "a" && $0 <= "z") })
+    guard let first = letters.first else { return fold(s) }
+    let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+    var out: [Unicode.Scalar] = []
+    for (n, c) in letters.enumerated() {
+        var x = c
+        if n > 0, vowels.contains(x) { continue }
+        if x == "q" { x = "k" }
+        if x == "c" {
+            let next = n + 1 < letters.count ? letters[n + 1] : "k"
+            if !(next == "h" || next == "e" || next == "i" || next == "y") { x = "k" }
+        }
+        if out.last != x { out.append(x) }
+    }
+    return out.isEmpty ? String(first) : String(String.UnicodeScalarView(out))
 }
 
 /// MODEL.md slug: lower-case ASCII with diacritics folded, runs of other characters → "-".

@@ -25,27 +25,24 @@ public struct MentionFinder: Sendable {
     public let kb: KnowledgeBase
     public init(kb: KnowledgeBase) { self.kb = kb }
 
-    static let orgKeywords: [String: String] = [
-        "department": "GovernmentOrganization", "ministry": "GovernmentOrganization", "agency": "GovernmentOrganization",
-        "administration": "GovernmentOrganization", "bureau": "GovernmentOrganization", "commission": "GovernmentOrganization",
-        "parliament": "GovernmentOrganization", "court": "GovernmentOrganization", "police": "GovernmentOrganization",
-        "council": "Organization", "committee": "Organization", "institute": "Organization", "center": "Organization",
-        "centre": "Organization", "foundation": "Organization", "association": "Organization", "federation": "Organization",
-        "union": "Organization", "organization": "Organization", "organisation": "Organization", "league": "Organization",
-        "alliance": "Organization", "fund": "Organization", "forces": "GovernmentOrganization", "army": "GovernmentOrganization",
-        "university": "EducationalOrganization", "college": "EducationalOrganization", "school": "EducationalOrganization",
-        "academy": "EducationalOrganization", "party": "ng:PoliticalParty",
-        "bank": "Corporation", "inc.": "Corporation", "corp.": "Corporation", "company": "Corporation", "group": "Corporation",
-        "times": "NewsMediaOrganization", "post": "NewsMediaOrganization", "journal": "NewsMediaOrganization",
-        "news": "NewsMediaOrganization", "herald": "NewsMediaOrganization", "tribune": "NewsMediaOrganization",
-        "gazette": "NewsMediaOrganization", "telegraph": "NewsMediaOrganization", "guardian": "NewsMediaOrganization",
-        "network": "Organization", "service": "Organization", "services": "Organization", "office": "GovernmentOrganization",
-        "board": "Organization", "authority": "GovernmentOrganization", "guard": "GovernmentOrganization", "command": "GovernmentOrganization",
-        "secretariat": "Organization", "mission": "Organization", "tribunal": "GovernmentOrganization", "airlines": "Corporation",
-        "airways": "Corporation", "movement": "Organization", "coalition": "Organization", "front": "Organization",
-        "brigade": "Organization", "brigades": "Organization", "militia": "Organization", "navy": "GovernmentOrganization",
-        "corporation": "Corporation", "ministry of": "GovernmentOrganization", "programme": "Organization",
-    ]
+    /// The keyword a run ends with ("… Ministry", "… Air Force", "… County"), longest first.
+    func lastKeyword(_ tokens: [Token], _ words: [Int]) -> NameKeyword? {
+        for n in stride(from: min(3, words.count), through: 1, by: -1) {
+            if let k = kb.lastKeywords[words.suffix(n).map { tokens[$0].lower }.joined(separator: " ")] { return k }
+        }
+        return nil
+    }
+    /// The keyword a run starts with ("Mount …", "Gulf of …", "University of …"), when the run has more words.
+    func firstKeyword(_ tokens: [Token], _ range: Range<Int>) -> NameKeyword? {
+        for n in stride(from: min(2, range.count - 1), through: 1, by: -1) {
+            if let k = kb.firstKeywords[range.prefix(n).map { tokens[$0].lower }.joined(separator: " ")] { return k }
+        }
+        return nil
+    }
+    /// A word after which "of"/"for"/"and" continues a name ("Ministry of Defence", "Gulf of Aden").
+    func isKeyword(_ lower: String) -> Bool { kb.lastKeywords[lower] != nil || kb.firstKeywords[lower] != nil }
+
+    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"]
     static let connectors: Set<String> = ["bin", "al", "de", "van", "von", "der", "da", "du", "la", "le", "del", "ibn", "el"]
     static let orgConnectors: Set<String> = ["of", "for", "on", "and"]
 
@@ -67,6 +64,7 @@ public struct MentionFinder: Sendable {
             var m = Mention(begin: view.cpStart[a], end: view.cpEnd[b - 1], text: surface(a, b), type: type, kb: k,
                             sentence: view.index, words: words)
             m.inQuote = view.inQuote[a]
+            m.sentenceInitial = a == s || SentenceSplitter.isOpening(tokens[a - 1].lower)
             mentions.append(m)
             let id = mentions.count - 1
             for t in a..<b { view.mentionAt[t] = id }
@@ -123,13 +121,14 @@ public struct MentionFinder: Sendable {
                     }
                     if j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
                         if MentionFinder.connectors.contains(u.lower) { j += 1; continue }
-                        if MentionFinder.orgConnectors.contains(u.lower), MentionFinder.orgKeywords[tokens[j - 1].lower] != nil { j += 1; continue }
+                        if MentionFinder.orgConnectors.contains(u.lower), isKeyword(tokens[j - 1].lower),
+                           u.lower != "and" || kb.lastKeywords[tokens[j - 1].lower]?.type == .organization { j += 1; continue }
                     }
                     break
                 }
                 // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
                 var startTok = i
-                if j - i >= 2, MentionFinder.orgKeywords[tokens[j - 1].lower] != nil, i > s, let d = view.mentionAt[i - 1],
+                if j - i >= 1, lastKeyword(tokens, Array(i..<j))?.type == .organization, i > s, let d = view.mentionAt[i - 1],
                    d == mentions.count - 1, mentions[d].isDemonym {
                     startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
                     for k in startTok..<i { view.mentionAt[k] = nil }
@@ -142,18 +141,56 @@ public struct MentionFinder: Sendable {
             }
             i += 1
         }
+        placesFromContext(&view, mentions: &mentions)
+    }
+
+    /// Prepositions after which an unseen name with no other evidence is a place ("killed in Kirani", "near Mandalay").
+    static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "inside", "towards", "toward", "around"]
+
+    /// Unseen names that the sentence places: "in Kirani, Balochistan, Pakistan" (a name followed by a comma and a
+    /// known place or country is a place too, right to left so a chain of them resolves), "near Mandalay".
+    func placesFromContext(_ view: inout SentenceView, mentions: inout [Mention]) {
+        let tokens = view.tokens, s = view.range.lowerBound, e = view.range.upperBound
+        func untyped(_ m: Int) -> Bool {
+            let x = mentions[m]
+            return x.type == nil && x.kb == nil && x.orgClass == nil && !x.personEvidence && x.descriptor == nil
+        }
+        for m in view.mentionIDs.reversed() where untyped(m) {
+            guard let first = (s..<e).first(where: { view.mentionAt[$0] == m }) else { continue }
+            var last = first
+            while last + 1 < e, view.mentionAt[last + 1] == m { last += 1 }
+            var place = false
+            if last + 2 < e, tokens[last + 1].lower == ",", let n = view.mentionAt[last + 2],
+               let ty = mentions[n].type, ty == .place || ty == .country, !mentions[n].isDemonym {
+                place = true
+            }
+            if first > s, MentionFinder.placePrepositions.contains(tokens[first - 1].lower), tokens[first].kind == .word {
+                // "in Kirani" but not "in Trump's view" (a possessive names a person or body) nor a lone acronym
+                let possessive = last + 1 < e && tokens[last + 1].kind == .possessive
+                if !possessive && !tokens[first].isAllCaps { place = true }
+            }
+            if place { mentions[m].type = .place }
+        }
     }
 
     /// Types an unseen capitalised span from its own words and its neighbours.
     func classify(_ id: Int, tokens: [Token], range r: Range<Int>, sentence: Range<Int>, mentions: inout [Mention], titles: [TitleHit]) {
         let words = r.filter { tokens[$0].kind == .word }
         guard let first = words.first, let last = words.last else { return }
-        if let cls = MentionFinder.orgKeywords[tokens[last].lower] ?? (words.count > 2 ? MentionFinder.orgKeywords[tokens[first].lower] : nil),
-           words.count >= 2 {
-            mentions[id].type = .organization; mentions[id].orgClass = cls; return
+        if words.count >= 2, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) {
+            mentions[id].type = k.type
+            if k.type == .organization { mentions[id].orgClass = k.schemaClass }
+            return
         }
+        _ = last
         if words.count == 1, tokens[first].isAllCaps, tokens[first].lower.count >= 2 {
-            mentions[id].orgClass = "acronym"; return   // resolved against org names of the document, else dropped
+            // "UNICEF reports that …": an acronym that speaks is an organisation; otherwise it is resolved against
+            // the organisation names of the document, else dropped
+            let next = r.upperBound
+            if tokens[first].lower.count >= 3, next < sentence.upperBound, kb.speechVerbs.contains(tokens[next].lower) {
+                mentions[id].type = .organization; mentions[id].orgClass = "Organization"; return
+            }
+            mentions[id].orgClass = "acronym"; return
         }
         var evidence = false
         let prev = r.lowerBound - 1, next = r.upperBound
@@ -161,7 +198,7 @@ public struct MentionFinder: Sendable {
             let p = tokens[prev]
             if titles.contains(where: { $0.range.upperBound == r.lowerBound }) { evidence = true; mentions[id].titled = true }
             if kb.speechVerbs.contains(p.lower) { evidence = true }
-            if ["mr.", "mrs.", "ms.", "dr."].contains(p.lower) { evidence = true }
+            if MentionFinder.honorifics.contains(p.lower) { evidence = true }
             if p.lower == ",", prev - 1 >= sentence.lowerBound, titles.contains(where: { $0.range.upperBound == prev }) { evidence = true }
         }
         if next < sentence.upperBound {
