@@ -116,7 +116,11 @@ public struct MentionFinder: Sendable {
                     if u.kind != .word { break }
                     if u.isCapitalized {
                         if kb.stopwords.contains(u.lower) || EventExtractor.months[u.lower] != nil || isTitleStart(tokens, j, e) { break }
-                        if !kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).isEmpty { break }
+                        if let (len, entries) = kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).first {
+                            // "José Murguía Santiago": a one-word place inside a name that opens with a given name
+                            let place = len == 1 && entries.allSatisfy { kb.entities[$0.entity].type == .place }
+                            if !(place && kb.givenNames.contains(tokens[i].lower) && j + 1 < e && tokens[j + 1].lower == ",") { break }
+                        }
                         j += 1; continue
                     }
                     if j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
@@ -155,7 +159,8 @@ public struct MentionFinder: Sendable {
             let x = mentions[m]
             return x.type == nil && x.kb == nil && x.orgClass == nil && !x.personEvidence && x.descriptor == nil
         }
-        for m in view.mentionIDs.reversed() where untyped(m) {
+        // right to left for chains ending in a known place, then left to right for names after a place
+        for m in view.mentionIDs.reversed() + view.mentionIDs where untyped(m) || (mentions[m].appositive && mentions[m].type == .person && !mentions[m].titled) {
             guard let first = (s..<e).first(where: { view.mentionAt[$0] == m }) else { continue }
             var last = first
             while last + 1 < e, view.mentionAt[last + 1] == m { last += 1 }
@@ -169,7 +174,14 @@ public struct MentionFinder: Sendable {
                 let possessive = last + 1 < e && tokens[last + 1].kind == .possessive
                 if !possessive && !tokens[first].isAllCaps { place = true }
             }
-            if place { mentions[m].type = .place }
+            // "in Bajaur, Khyber Pakhtunkhwa, a former stronghold": after a place and a comma, still a place
+            // (only to undo an apposition: in a list, "the Moscow, Bryansk and Kursk regions", a name stays unsure)
+            if mentions[m].appositive, first >= s + 2, tokens[first - 1].lower == ",", let p = view.mentionAt[first - 2], mentions[p].type == .place || mentions[p].type == .country,
+               !mentions[p].isDemonym, mentions[m].words.count <= 3, !kb.givenNames.contains(tokens[first].lower) {
+                place = true
+            }
+            if mentions[m].appositive && !place { continue }
+            if place { mentions[m].type = .place; mentions[m].personEvidence = false; mentions[m].appositive = false }
         }
     }
 
@@ -177,7 +189,9 @@ public struct MentionFinder: Sendable {
     func classify(_ id: Int, tokens: [Token], range r: Range<Int>, sentence: Range<Int>, mentions: inout [Mention], titles: [TitleHit]) {
         let words = r.filter { tokens[$0].kind == .word }
         guard let first = words.first, let last = words.last else { return }
-        if words.count >= 2, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) {
+        // "Bureau of Immigration": a keyword that opens a run of three or more words types it too
+        let opening = words.count > 2 ? kb.lastKeywords[tokens[first].lower] : nil
+        if words.count >= 2, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
             mentions[id].type = k.type
             if k.type == .organization { mentions[id].orgClass = k.schemaClass }
             return
@@ -203,10 +217,15 @@ public struct MentionFinder: Sendable {
         }
         if next < sentence.upperBound {
             let n = tokens[next]
-            if kb.speechVerbs.contains(n.lower) { evidence = true }
+            // "The mayor of Novorossiysk declares …": the name after a preposition is not the speaker
+            let governed = prev >= sentence.lowerBound && ["of", "in", "at", "from", "near", "for", "on", "to"].contains(tokens[prev].lower)
+            if kb.speechVerbs.contains(n.lower) && !governed { evidence = true }
             if n.lower == ",", next + 1 < sentence.upperBound {
                 let n2 = tokens[next + 1]
-                if ["a", "an", "the", "who", "senior", "former", "national"].contains(n2.lower) || titles.contains(where: { $0.range.lowerBound == next + 1 }) || isTitleStart(tokens, next + 1, sentence.upperBound) { evidence = true }
+                if ["a", "an", "the", "who", "senior", "former", "national"].contains(n2.lower) || titles.contains(where: { $0.range.lowerBound == next + 1 }) || isTitleStart(tokens, next + 1, sentence.upperBound) {
+                    if !evidence { mentions[id].appositive = true }
+                    evidence = true
+                }
             }
         }
         let wordCount = words.filter { !isInitial(tokens[$0].lower) && tokens[$0].lower.count > 1 }.count

@@ -70,5 +70,15 @@ final class MentionFinderTests: XCTestCase {
         XCTAssertEqual(t["ZEFOR"], .organization)
         XCTAssertNil(t["XQ"], "a lone acronym without evidence is not typed")
     }
+
+    func testContextCorrectionsFromDevelopmentText() {
+        let t = typed("The mayor of Velnorsk declares an emergency. Troops moved in Bajarna, Kestrel Pakhtun, a former stronghold.")
+        XCTAssertNotEqual(t["Velnorsk"], .person, "a name after a preposition is not the speaker")
+        XCTAssertEqual(t["Kestrel Pakhtun"], .place, "after a place and a comma, an apposition does not make a person")
+        let u = typed("The Bureau of Immigration confirms it. José Murguía Santiago, the mayor, is arrested.")
+        XCTAssertEqual(u["Bureau of Immigration"], .organization, "a keyword that opens a longer run")
+        XCTAssertEqual(u["José Murguía Santiago"], .person, "a one-word place inside a name")
+        XCTAssertEqual(typed("Russian YouTuber Zarko Velinov was deported.")["Zarko Velinov"], .person)
+    }
 }
 
