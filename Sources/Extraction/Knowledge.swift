@@ -88,6 +88,8 @@ public struct KnowledgeBase: Sendable {
     public private(set) var titles = PhraseTrie<TitleInfo>()
     public private(set) var triggers = PhraseTrie<TriggerInfo>()
     public private(set) var speechVerbs: Set<String> = []
+    /// Verbs organisations use as much as people ("announces", "reports"): evidence of a person only for a longer name.
+    public private(set) var weakSpeechVerbs: Set<String> = []
     public private(set) var givenNames: Set<String> = []
     public private(set) var abbreviations: Set<String> = []
     public private(set) var stopwords: Set<String> = []
@@ -134,6 +136,8 @@ public struct KnowledgeBase: Sendable {
         kb.abbreviations = Set(try words("abbreviations.txt"))
         kb.stopwords = Set(try words("stopwords.txt"))
         kb.speechVerbs = Set(try words("speech_verbs.txt"))
+        kb.weakSpeechVerbs = Set(try words("speech_verbs_weak.txt"))
+        kb.speechVerbs.formUnion(kb.weakSpeechVerbs)
         kb.givenNames = Set(try words("given_names.txt").map { fold($0) })
         for r in try read("name_keywords.tsv") {
             guard let type = EntityType(rawValue: col(r, 2)) else { continue }

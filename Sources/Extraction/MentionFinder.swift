@@ -127,12 +127,14 @@ public struct MentionFinder: Sendable {
                         if MentionFinder.connectors.contains(u.lower) { j += 1; continue }
                         if MentionFinder.orgConnectors.contains(u.lower), isKeyword(tokens[j - 1].lower),
                            u.lower != "and" || kb.lastKeywords[tokens[j - 1].lower]?.type == .organization { j += 1; continue }
+                        // "Bank for Reconstruction and Development": inside an organisation name the connectors go on
+                        if MentionFinder.orgConnectors.contains(u.lower), (i..<j).contains(where: { kb.lastKeywords[tokens[$0].lower]?.type == .organization }) { j += 1; continue }
                     }
                     break
                 }
                 // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
                 var startTok = i
-                if j - i >= 1, lastKeyword(tokens, Array(i..<j))?.type == .organization, i > s, let d = view.mentionAt[i - 1],
+                if j - i >= 1, let kw = lastKeyword(tokens, Array(i..<j)), kw.type == .organization || kw.schemaClass == "AdministrativeArea", i > s, let d = view.mentionAt[i - 1],
                    d == mentions.count - 1, mentions[d].isDemonym {
                     startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
                     for k in startTok..<i { view.mentionAt[k] = nil }
@@ -219,10 +221,13 @@ public struct MentionFinder: Sendable {
             let n = tokens[next]
             // "The mayor of Novorossiysk declares …": the name after a preposition is not the speaker
             let governed = prev >= sentence.lowerBound && ["of", "in", "at", "from", "near", "for", "on", "to"].contains(tokens[prev].lower)
-            if kb.speechVerbs.contains(n.lower) && !governed { evidence = true }
+            if kb.speechVerbs.contains(n.lower) && !governed && (words.count > 1 || !kb.weakSpeechVerbs.contains(n.lower)) { evidence = true }
             if n.lower == ",", next + 1 < sentence.upperBound {
                 let n2 = tokens[next + 1]
-                if ["a", "an", "the", "who", "senior", "former", "national"].contains(n2.lower) || titles.contains(where: { $0.range.lowerBound == next + 1 }) || isTitleStart(tokens, next + 1, sentence.upperBound) {
+                // "X, a former diplomat", "X, who …", "X, the mayor of …"; not "Gulf Air, the flag carrier of Bahrain"
+                let describedAsPerson = n2.lower == "who" || (["a", "an", "the", "senior", "former", "national"].contains(n2.lower) &&
+                    (next + 2..<min(sentence.upperBound, next + 6)).contains { isTitleStart(tokens, $0, sentence.upperBound) || RelationExtractor.kin[tokens[$0].lower] != nil })
+                if describedAsPerson || titles.contains(where: { $0.range.lowerBound == next + 1 }) || isTitleStart(tokens, next + 1, sentence.upperBound) {
                     if !evidence { mentions[id].appositive = true }
                     evidence = true
                 }
@@ -231,7 +236,8 @@ public struct MentionFinder: Sendable {
         let wordCount = words.filter { !isInitial(tokens[$0].lower) && tokens[$0].lower.count > 1 }.count
         // a lone sentence-initial word ("Normally, the …") is a name only if a speech verb follows it
         if words.count == 1, r.lowerBound == sentence.lowerBound || (prev >= sentence.lowerBound && SentenceSplitter.isOpening(tokens[prev].lower)) {
-            evidence = next < sentence.upperBound && kb.speechVerbs.contains(tokens[next].lower)
+            // ("Amazon announces …": a company announces as often as a person does; "said" is a person's verb)
+            evidence = next < sentence.upperBound && kb.speechVerbs.contains(tokens[next].lower) && !kb.weakSpeechVerbs.contains(tokens[next].lower)
         }
         if wordCount >= 2, kb.givenNames.contains(tokens[first].lower) { evidence = true }
         mentions[id].personEvidence = evidence
