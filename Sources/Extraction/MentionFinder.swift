@@ -134,8 +134,8 @@ public struct MentionFinder: Sendable {
                 }
                 // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
                 var startTok = i
-                if j - i >= 1, let kw = lastKeyword(tokens, Array(i..<j)), kw.type == .organization || kw.schemaClass == "AdministrativeArea", i > s, let d = view.mentionAt[i - 1],
-                   d == mentions.count - 1, mentions[d].isDemonym {
+                if i > s, let d = view.mentionAt[i - 1], d == mentions.count - 1, mentions[d].isDemonym,
+                   let kw = lastKeyword(tokens, Array(i..<j)), kw.type == .organization || kw.schemaClass == "AdministrativeArea" {
                     startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
                     for k in startTok..<i { view.mentionAt[k] = nil }
                     view.mentionIDs.removeLast()

@@ -153,7 +153,8 @@ public struct Resolver: Sendable {
             var forms: [String: Int] = [:]
             // names only: a description ("the Russian president") or a titled form ("King Charles") stays a mention
             for m in entities[e].mentions where !mentions[m].isDemonym && mentions[m].descriptor == nil {
-                if entities[e].type == .person, startsWithTitle(mentions[m].text) { continue }
+                // (only a gazetteer alias can open with a title: unseen names stop at titles and honorifics)
+                if entities[e].type == .person, mentions[m].kb != nil, startsWithTitle(mentions[m].words) { continue }
                 forms[mentions[m].text, default: 0] += 1
             }
             if forms.isEmpty, entities[e].kb == nil { for m in entities[e].mentions where !mentions[m].isDemonym { forms[mentions[m].text, default: 0] += 1 } }
@@ -171,8 +172,8 @@ public struct Resolver: Sendable {
     }
 
     /// "King Charles", "Sir Keir Starmer": a surface form that begins with a role title or an honorific is no name.
-    func startsWithTitle(_ text: String) -> Bool {
-        let toks = Tokenizer.tokenize(text, abbreviations: kb.abbreviations).map(\.lower)
+    func startsWithTitle(_ words: [String]) -> Bool {
+        let toks = words.map { fold($0) }
         guard let first = toks.first else { return false }
         return kb.stopwords.contains(first) || !kb.titles.matches(toks.count, start: 0, word: { toks[$0] }).isEmpty
     }
