@@ -97,6 +97,8 @@ public struct KnowledgeBase: Sendable {
     /// Keywords (lower-case words joined by spaces) that end a name ("… Ministry", "… County") or start one ("Mount …").
     public private(set) var lastKeywords: [String: NameKeyword] = [:]
     public private(set) var firstKeywords: [String: NameKeyword] = [:]
+    /// Last words of the multi-word keywords ("force" for "air force"): only these make a longer lookup worthwhile.
+    public private(set) var multiWordKeywordEnds: Set<String> = []
     /// folded surname (exact) → person entities carrying it (for a lone "Putin").
     public private(set) var surnames: [String: [Int]] = [:]
     /// folded full name with middle initials dropped ("vladimir putin" for "Vladimir V. Putin") → person entity.
@@ -142,7 +144,11 @@ public struct KnowledgeBase: Sendable {
         for r in try read("name_keywords.tsv") {
             guard let type = EntityType(rawValue: col(r, 2)) else { continue }
             let k = NameKeyword(type: type, schemaClass: col(r, 3))
-            if col(r, 1) == "first" { kb.firstKeywords[col(r, 0)] = k } else { kb.lastKeywords[col(r, 0)] = k }
+            if col(r, 1) == "first" { kb.firstKeywords[col(r, 0)] = k } else {
+                kb.lastKeywords[col(r, 0)] = k
+                let ws = col(r, 0).split(separator: " ")
+                if ws.count > 1, let l = ws.last { kb.multiWordKeywordEnds.insert(String(l)) }
+            }
         }
         for r in try read("boilerplate.tsv") { kb.boilerplate.append((col(r, 0), col(r, 1) == "comments")) }
         for r in try read("titles.tsv") {
@@ -306,21 +312,22 @@ public func surnameKey(_ s: String) -> String {
 /// collapsed: Katulis / Cutulis → "ktls", Zelensky / Zelenskyy / Zelenskiy → "zlnsk". An OCR slip or a
 /// transliteration changes vowels far more often than consonants.
 public func surnameSkeleton(_ s: String) -> String {
-    let letters = Array(fold(s).unicodeScalars.filter { ($0 >= "a" && $0 <= "z") })
+    let letters = fold(s).utf8.filter { $0 >= 0x61 && $0 <= 0x7A }
     guard let first = letters.first else { return fold(s) }
-    let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
-    var out: [Unicode.Scalar] = []
-    for (n, c) in letters.enumerated() {
-        var x = c
-        if n > 0, vowels.contains(x) { continue }
-        if x == "q" { x = "k" }
-        if x == "c" {
-            let next = n + 1 < letters.count ? letters[n + 1] : "k"
-            if !(next == "h" || next == "e" || next == "i" || next == "y") { x = "k" }
+    @inline(__always) func vowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
+    var out: [UInt8] = []
+    out.reserveCapacity(letters.count)
+    for n in letters.indices {
+        var x = letters[n]
+        if n > 0, vowel(x) { continue }
+        if x == 0x71 { x = 0x6B }                                   // q → k
+        if x == 0x63 {                                              // c → k unless ch / ce / ci / cy
+            let next: UInt8 = n + 1 < letters.count ? letters[n + 1] : 0x6B
+            if !(next == 0x68 || next == 0x65 || next == 0x69 || next == 0x79) { x = 0x6B }
         }
         if out.last != x { out.append(x) }
     }
-    return out.isEmpty ? String(first) : String(String.UnicodeScalarView(out))
+    return out.isEmpty ? String(UnicodeScalar(first)) : String(decoding: out, as: UTF8.self)
 }
 
 /// MODEL.md slug: lower-case ASCII with diacritics folded, runs of other characters → "-".

@@ -25,19 +25,23 @@ public struct MentionFinder: Sendable {
     public let kb: KnowledgeBase
     public init(kb: KnowledgeBase) { self.kb = kb }
 
-    /// The keyword a run ends with ("… Ministry", "… Air Force", "… County"), longest first.
+    /// The keyword a run ends with ("… Ministry", "… Air Force", "… County"), longest first. Strings are joined only
+    /// when the last word ends some multi-word keyword: this runs for every capitalised run.
     func lastKeyword(_ tokens: [Token], _ words: [Int]) -> NameKeyword? {
-        for n in stride(from: min(3, words.count), through: 1, by: -1) {
-            if let k = kb.lastKeywords[words.suffix(n).map { tokens[$0].lower }.joined(separator: " ")] { return k }
+        guard let last = words.last else { return nil }
+        if kb.multiWordKeywordEnds.contains(tokens[last].lower) {
+            for n in stride(from: min(3, words.count), through: 2, by: -1) {
+                if let k = kb.lastKeywords[words.suffix(n).map { tokens[$0].lower }.joined(separator: " ")] { return k }
+            }
         }
-        return nil
+        return kb.lastKeywords[tokens[last].lower]
     }
     /// The keyword a run starts with ("Mount …", "Gulf of …", "University of …"), when the run has more words.
     func firstKeyword(_ tokens: [Token], _ range: Range<Int>) -> NameKeyword? {
-        for n in stride(from: min(2, range.count - 1), through: 1, by: -1) {
-            if let k = kb.firstKeywords[range.prefix(n).map { tokens[$0].lower }.joined(separator: " ")] { return k }
-        }
-        return nil
+        guard range.count >= 2 else { return nil }
+        let a = range.lowerBound
+        if range.count >= 3, tokens[a + 1].lower == "of", let k = kb.firstKeywords[tokens[a].lower + " of"] { return k }
+        return kb.firstKeywords[tokens[a].lower]
     }
     /// A word after which "of"/"for"/"and" continues a name ("Ministry of Defence", "Gulf of Aden").
     func isKeyword(_ lower: String) -> Bool { kb.lastKeywords[lower] != nil || kb.firstKeywords[lower] != nil }
@@ -162,10 +166,13 @@ public struct MentionFinder: Sendable {
             return x.type == nil && x.kb == nil && x.orgClass == nil && !x.personEvidence && x.descriptor == nil
         }
         // right to left for chains ending in a known place, then left to right for names after a place
-        for m in view.mentionIDs.reversed() + view.mentionIDs where untyped(m) || (mentions[m].appositive && mentions[m].type == .person && !mentions[m].titled) {
-            guard let first = (s..<e).first(where: { view.mentionAt[$0] == m }) else { continue }
-            var last = first
-            while last + 1 < e, view.mentionAt[last + 1] == m { last += 1 }
+        func candidate(_ m: Int) -> Bool { untyped(m) || (mentions[m].appositive && mentions[m].type == .person && !mentions[m].titled) }
+        guard view.mentionIDs.contains(where: candidate) else { return }
+        // token span of each mention of the sentence, in one pass
+        var span: [Int: (first: Int, last: Int)] = [:]
+        for k in s..<e { if let m = view.mentionAt[k] { span[m] = (span[m]?.first ?? k, k) } }
+        for m in view.mentionIDs.reversed() + view.mentionIDs where candidate(m) {
+            guard let (first, last) = span[m] else { continue }
             var place = false
             if last + 2 < e, tokens[last + 1].lower == ",", let n = view.mentionAt[last + 2],
                let ty = mentions[n].type, ty == .place || ty == .country, !mentions[n].isDemonym {
