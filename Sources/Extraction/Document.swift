@@ -60,6 +60,11 @@ public struct Mention: Sendable, Hashable, Codable {
     /// Name tokens in their written case (initials dropped for keys).
     public var words: [String]
     public var inQuote: Bool = false
+    /// The span opens its sentence (or follows an opening quote or bracket): its capital proves nothing.
+    public var sentenceInitial: Bool = false
+    /// The only evidence of a person is an apposition ("X, a former …"), which places have too ("Bajaur, Khyber
+    /// Pakhtunkhwa, a former stronghold"): context may still make it a place.
+    public var appositive: Bool = false
     public init(begin: Int, end: Int, text: String, type: EntityType?, kb: Int?, sentence: Int, words: [String]) {
         self.begin = begin; self.end = end; self.text = text; self.type = type; self.kb = kb; self.sentence = sentence; self.words = words
     }

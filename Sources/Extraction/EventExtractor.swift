@@ -183,7 +183,14 @@ public struct EventExtractor: Sendable {
                 if w == "," && !armed { break }
                 k += 1; steps2 += 1
             }
-            // the nearest date expression in the sentence
+            // "Negotiating a major prisoner exchange.": a fragment opening with a gerund continues the sentence
+            // before it, whose last-named person is the actor
+            if participants.isEmpty, !definite, let lp = lastPerson, t[s].kind == .word, t[s].isCapitalized, t[s].lower.count > 5,
+               t[s].lower.hasSuffix("ing"), mention(at: s).map({ mentions[$0].type == nil && mentions[$0].kb == nil }) ?? true,
+               s + 1 < e, !t[s + 1].isCapitalized {
+                participants.append(lp)
+            }
+                        // the nearest date expression in the sentence
             let date = ds.filter { nearestTrigger($0.0) == a }.min { abs($0.0 - a) < abs($1.0 - a) }.flatMap { abs($0.0 - a) <= 30 ? $0.1 : nil }
             if info.eventClass == "Election" && !participants.contains(where: { mentions[$0].type == .person || mentions[$0].type == nil }) { continue }
             // a call or meeting told by its verb needs both sides named ("he had talked to 70 world leaders" is no event)

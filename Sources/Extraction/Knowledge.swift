@@ -31,6 +31,13 @@ public struct TitleInfo: Sendable, Hashable {
     public var kind: String   // gov / org / job
 }
 
+/// What a keyword inside a capitalised run says about it: "… Ministry" is a government organisation, "… Governorate"
+/// an administrative area, "Mount …" a place.
+public struct NameKeyword: Sendable, Hashable {
+    public var type: EntityType
+    public var schemaClass: String
+}
+
 public struct TriggerInfo: Sendable, Hashable {
     public var words: [String]
     public var prefix: Bool
@@ -81,10 +88,17 @@ public struct KnowledgeBase: Sendable {
     public private(set) var titles = PhraseTrie<TitleInfo>()
     public private(set) var triggers = PhraseTrie<TriggerInfo>()
     public private(set) var speechVerbs: Set<String> = []
+    /// Verbs organisations use as much as people ("announces", "reports"): evidence of a person only for a longer name.
+    public private(set) var weakSpeechVerbs: Set<String> = []
     public private(set) var givenNames: Set<String> = []
     public private(set) var abbreviations: Set<String> = []
     public private(set) var stopwords: Set<String> = []
     public private(set) var boilerplate: [(prefix: String, comments: Bool)] = []
+    /// Keywords (lower-case words joined by spaces) that end a name ("… Ministry", "… County") or start one ("Mount …").
+    public private(set) var lastKeywords: [String: NameKeyword] = [:]
+    public private(set) var firstKeywords: [String: NameKeyword] = [:]
+    /// Last words of the multi-word keywords ("force" for "air force"): only these make a longer lookup worthwhile.
+    public private(set) var multiWordKeywordEnds: Set<String> = []
     /// folded surname (exact) → person entities carrying it (for a lone "Putin").
     public private(set) var surnames: [String: [Int]] = [:]
     /// folded full name with middle initials dropped ("vladimir putin" for "Vladimir V. Putin") → person entity.
@@ -124,7 +138,18 @@ public struct KnowledgeBase: Sendable {
         kb.abbreviations = Set(try words("abbreviations.txt"))
         kb.stopwords = Set(try words("stopwords.txt"))
         kb.speechVerbs = Set(try words("speech_verbs.txt"))
+        kb.weakSpeechVerbs = Set(try words("speech_verbs_weak.txt"))
+        kb.speechVerbs.formUnion(kb.weakSpeechVerbs)
         kb.givenNames = Set(try words("given_names.txt").map { fold($0) })
+        for r in try read("name_keywords.tsv") {
+            guard let type = EntityType(rawValue: col(r, 2)) else { continue }
+            let k = NameKeyword(type: type, schemaClass: col(r, 3))
+            if col(r, 1) == "first" { kb.firstKeywords[col(r, 0)] = k } else {
+                kb.lastKeywords[col(r, 0)] = k
+                let ws = col(r, 0).split(separator: " ")
+                if ws.count > 1, let l = ws.last { kb.multiWordKeywordEnds.insert(String(l)) }
+            }
+        }
         for r in try read("boilerplate.tsv") { kb.boilerplate.append((col(r, 0), col(r, 1) == "comments")) }
         for r in try read("titles.tsv") {
             kb.titles.insert(kb.keyWords(col(r, 0)), TitleInfo(role: col(r, 1), kind: col(r, 2)))
@@ -204,6 +229,14 @@ public struct KnowledgeBase: Sendable {
                 kb.entities.append(p)
             }
         }
+        // The first names of the known people widen the given-name evidence for names never seen before
+        // ("Abdel", "Faure", "Kaja"): the list spans every country's leaders, not only English names.
+        for e in kb.entities where e.type == .person {
+            let ws = e.name.split(separator: " ").map(String.init)
+            guard ws.count >= 2, let f = ws.first, !isInitial(f), f.count >= 3 else { continue }
+            let k = fold(f)
+            if kb.titles.matches(1, start: 0, word: { _ in k }).isEmpty, !kb.stopwords.contains(k) { kb.givenNames.insert(k) }
+        }
         // Index every name.
         for (i, e) in kb.entities.enumerated() {
             for n in [e.name] + e.aliases { kb.addName(n, entity: i, demonym: false) }
@@ -272,6 +305,29 @@ public func surnameKey(_ s: String) -> String {
     var out: [Character] = []
     for c in f where out.last != c { out.append(c) }   // collapse doubled letters
     return String(out)
+}
+
+/// The consonant skeleton of a surname, for telling spelling variants of one name apart from different names:
+/// vowels after the first letter dropped, "c"/"q" read as "k" (except an initial "ch"/"ce"/"ci"), doubled letters
+/// collapsed: Katulis / Cutulis → "ktls", Zelensky / Zelenskyy / Zelenskiy → "zlnsk". An OCR slip or a
+/// transliteration changes vowels far more often than consonants.
+public func surnameSkeleton(_ s: String) -> String {
+    let letters = fold(s).utf8.filter { $0 >= 0x61 && $0 <= 0x7A }
+    guard let first = letters.first else { return fold(s) }
+    @inline(__always) func vowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
+    var out: [UInt8] = []
+    out.reserveCapacity(letters.count)
+    for n in letters.indices {
+        var x = letters[n]
+        if n > 0, vowel(x) { continue }
+        if x == 0x71 { x = 0x6B }                                   // q → k
+        if x == 0x63 {                                              // c → k unless ch / ce / ci / cy
+            let next: UInt8 = n + 1 < letters.count ? letters[n + 1] : 0x6B
+            if !(next == 0x68 || next == 0x65 || next == 0x69 || next == 0x79) { x = 0x6B }
+        }
+        if out.last != x { out.append(x) }
+    }
+    return out.isEmpty ? String(UnicodeScalar(first)) : String(decoding: out, as: UTF8.self)
 }
 
 /// MODEL.md slug: lower-case ASCII with diacritics folded, runs of other characters → "-".

@@ -25,27 +25,28 @@ public struct MentionFinder: Sendable {
     public let kb: KnowledgeBase
     public init(kb: KnowledgeBase) { self.kb = kb }
 
-    static let orgKeywords: [String: String] = [
-        "department": "GovernmentOrganization", "ministry": "GovernmentOrganization", "agency": "GovernmentOrganization",
-        "administration": "GovernmentOrganization", "bureau": "GovernmentOrganization", "commission": "GovernmentOrganization",
-        "parliament": "GovernmentOrganization", "court": "GovernmentOrganization", "police": "GovernmentOrganization",
-        "council": "Organization", "committee": "Organization", "institute": "Organization", "center": "Organization",
-        "centre": "Organization", "foundation": "Organization", "association": "Organization", "federation": "Organization",
-        "union": "Organization", "organization": "Organization", "organisation": "Organization", "league": "Organization",
-        "alliance": "Organization", "fund": "Organization", "forces": "GovernmentOrganization", "army": "GovernmentOrganization",
-        "university": "EducationalOrganization", "college": "EducationalOrganization", "school": "EducationalOrganization",
-        "academy": "EducationalOrganization", "party": "ng:PoliticalParty",
-        "bank": "Corporation", "inc.": "Corporation", "corp.": "Corporation", "company": "Corporation", "group": "Corporation",
-        "times": "NewsMediaOrganization", "post": "NewsMediaOrganization", "journal": "NewsMediaOrganization",
-        "news": "NewsMediaOrganization", "herald": "NewsMediaOrganization", "tribune": "NewsMediaOrganization",
-        "gazette": "NewsMediaOrganization", "telegraph": "NewsMediaOrganization", "guardian": "NewsMediaOrganization",
-        "network": "Organization", "service": "Organization", "services": "Organization", "office": "GovernmentOrganization",
-        "board": "Organization", "authority": "GovernmentOrganization", "guard": "GovernmentOrganization", "command": "GovernmentOrganization",
-        "secretariat": "Organization", "mission": "Organization", "tribunal": "GovernmentOrganization", "airlines": "Corporation",
-        "airways": "Corporation", "movement": "Organization", "coalition": "Organization", "front": "Organization",
-        "brigade": "Organization", "brigades": "Organization", "militia": "Organization", "navy": "GovernmentOrganization",
-        "corporation": "Corporation", "ministry of": "GovernmentOrganization", "programme": "Organization",
-    ]
+    /// The keyword a run ends with ("… Ministry", "… Air Force", "… County"), longest first. Strings are joined only
+    /// when the last word ends some multi-word keyword: this runs for every capitalised run.
+    func lastKeyword(_ tokens: [Token], _ words: [Int]) -> NameKeyword? {
+        guard let last = words.last else { return nil }
+        if kb.multiWordKeywordEnds.contains(tokens[last].lower) {
+            for n in stride(from: min(3, words.count), through: 2, by: -1) {
+                if let k = kb.lastKeywords[words.suffix(n).map { tokens[$0].lower }.joined(separator: " ")] { return k }
+            }
+        }
+        return kb.lastKeywords[tokens[last].lower]
+    }
+    /// The keyword a run starts with ("Mount …", "Gulf of …", "University of …"), when the run has more words.
+    func firstKeyword(_ tokens: [Token], _ range: Range<Int>) -> NameKeyword? {
+        guard range.count >= 2 else { return nil }
+        let a = range.lowerBound
+        if range.count >= 3, tokens[a + 1].lower == "of", let k = kb.firstKeywords[tokens[a].lower + " of"] { return k }
+        return kb.firstKeywords[tokens[a].lower]
+    }
+    /// A word after which "of"/"for"/"and" continues a name ("Ministry of Defence", "Gulf of Aden").
+    func isKeyword(_ lower: String) -> Bool { kb.lastKeywords[lower] != nil || kb.firstKeywords[lower] != nil }
+
+    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"]
     static let connectors: Set<String> = ["bin", "al", "de", "van", "von", "der", "da", "du", "la", "le", "del", "ibn", "el"]
     static let orgConnectors: Set<String> = ["of", "for", "on", "and"]
 
@@ -67,6 +68,7 @@ public struct MentionFinder: Sendable {
             var m = Mention(begin: view.cpStart[a], end: view.cpEnd[b - 1], text: surface(a, b), type: type, kb: k,
                             sentence: view.index, words: words)
             m.inQuote = view.inQuote[a]
+            m.sentenceInitial = a == s || SentenceSplitter.isOpening(tokens[a - 1].lower)
             mentions.append(m)
             let id = mentions.count - 1
             for t in a..<b { view.mentionAt[t] = id }
@@ -118,19 +120,26 @@ public struct MentionFinder: Sendable {
                     if u.kind != .word { break }
                     if u.isCapitalized {
                         if kb.stopwords.contains(u.lower) || EventExtractor.months[u.lower] != nil || isTitleStart(tokens, j, e) { break }
-                        if !kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).isEmpty { break }
+                        if let (len, entries) = kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).first {
+                            // "José Murguía Santiago": a one-word place inside a name that opens with a given name
+                            let place = len == 1 && entries.allSatisfy { kb.entities[$0.entity].type == .place }
+                            if !(place && kb.givenNames.contains(tokens[i].lower) && j + 1 < e && tokens[j + 1].lower == ",") { break }
+                        }
                         j += 1; continue
                     }
                     if j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
                         if MentionFinder.connectors.contains(u.lower) { j += 1; continue }
-                        if MentionFinder.orgConnectors.contains(u.lower), MentionFinder.orgKeywords[tokens[j - 1].lower] != nil { j += 1; continue }
+                        if MentionFinder.orgConnectors.contains(u.lower), isKeyword(tokens[j - 1].lower),
+                           u.lower != "and" || kb.lastKeywords[tokens[j - 1].lower]?.type == .organization { j += 1; continue }
+                        // "Bank for Reconstruction and Development": inside an organisation name the connectors go on
+                        if MentionFinder.orgConnectors.contains(u.lower), (i..<j).contains(where: { kb.lastKeywords[tokens[$0].lower]?.type == .organization }) { j += 1; continue }
                     }
                     break
                 }
                 // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
                 var startTok = i
-                if j - i >= 2, MentionFinder.orgKeywords[tokens[j - 1].lower] != nil, i > s, let d = view.mentionAt[i - 1],
-                   d == mentions.count - 1, mentions[d].isDemonym {
+                if i > s, let d = view.mentionAt[i - 1], d == mentions.count - 1, mentions[d].isDemonym,
+                   let kw = lastKeyword(tokens, Array(i..<j)), kw.type == .organization || kw.schemaClass == "AdministrativeArea" {
                     startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
                     for k in startTok..<i { view.mentionAt[k] = nil }
                     view.mentionIDs.removeLast()
@@ -142,18 +151,69 @@ public struct MentionFinder: Sendable {
             }
             i += 1
         }
+        placesFromContext(&view, mentions: &mentions)
+    }
+
+    /// Prepositions after which an unseen name with no other evidence is a place ("killed in Kirani", "near Mandalay").
+    static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "inside", "towards", "toward", "around"]
+
+    /// Unseen names that the sentence places: "in Kirani, Balochistan, Pakistan" (a name followed by a comma and a
+    /// known place or country is a place too, right to left so a chain of them resolves), "near Mandalay".
+    func placesFromContext(_ view: inout SentenceView, mentions: inout [Mention]) {
+        let tokens = view.tokens, s = view.range.lowerBound, e = view.range.upperBound
+        func untyped(_ m: Int) -> Bool {
+            let x = mentions[m]
+            return x.type == nil && x.kb == nil && x.orgClass == nil && !x.personEvidence && x.descriptor == nil
+        }
+        // right to left for chains ending in a known place, then left to right for names after a place
+        func candidate(_ m: Int) -> Bool { untyped(m) || (mentions[m].appositive && mentions[m].type == .person && !mentions[m].titled) }
+        guard view.mentionIDs.contains(where: candidate) else { return }
+        // token span of each mention of the sentence, in one pass
+        var span: [Int: (first: Int, last: Int)] = [:]
+        for k in s..<e { if let m = view.mentionAt[k] { span[m] = (span[m]?.first ?? k, k) } }
+        for m in view.mentionIDs.reversed() + view.mentionIDs where candidate(m) {
+            guard let (first, last) = span[m] else { continue }
+            var place = false
+            if last + 2 < e, tokens[last + 1].lower == ",", let n = view.mentionAt[last + 2],
+               let ty = mentions[n].type, ty == .place || ty == .country, !mentions[n].isDemonym {
+                place = true
+            }
+            if first > s, MentionFinder.placePrepositions.contains(tokens[first - 1].lower), tokens[first].kind == .word {
+                // "in Kirani" but not "in Trump's view" (a possessive names a person or body) nor a lone acronym
+                let possessive = last + 1 < e && tokens[last + 1].kind == .possessive
+                if !possessive && !tokens[first].isAllCaps { place = true }
+            }
+            // "in Bajaur, Khyber Pakhtunkhwa, a former stronghold": after a place and a comma, still a place
+            // (only to undo an apposition: in a list, "the Moscow, Bryansk and Kursk regions", a name stays unsure)
+            if mentions[m].appositive, first >= s + 2, tokens[first - 1].lower == ",", let p = view.mentionAt[first - 2], mentions[p].type == .place || mentions[p].type == .country,
+               !mentions[p].isDemonym, mentions[m].words.count <= 3, !kb.givenNames.contains(tokens[first].lower) {
+                place = true
+            }
+            if mentions[m].appositive && !place { continue }
+            if place { mentions[m].type = .place; mentions[m].personEvidence = false; mentions[m].appositive = false }
+        }
     }
 
     /// Types an unseen capitalised span from its own words and its neighbours.
     func classify(_ id: Int, tokens: [Token], range r: Range<Int>, sentence: Range<Int>, mentions: inout [Mention], titles: [TitleHit]) {
         let words = r.filter { tokens[$0].kind == .word }
         guard let first = words.first, let last = words.last else { return }
-        if let cls = MentionFinder.orgKeywords[tokens[last].lower] ?? (words.count > 2 ? MentionFinder.orgKeywords[tokens[first].lower] : nil),
-           words.count >= 2 {
-            mentions[id].type = .organization; mentions[id].orgClass = cls; return
+        // "Bureau of Immigration": a keyword that opens a run of three or more words types it too
+        let opening = words.count > 2 ? kb.lastKeywords[tokens[first].lower] : nil
+        if words.count >= 2, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
+            mentions[id].type = k.type
+            if k.type == .organization { mentions[id].orgClass = k.schemaClass }
+            return
         }
+        _ = last
         if words.count == 1, tokens[first].isAllCaps, tokens[first].lower.count >= 2 {
-            mentions[id].orgClass = "acronym"; return   // resolved against org names of the document, else dropped
+            // "UNICEF reports that …": an acronym that speaks is an organisation; otherwise it is resolved against
+            // the organisation names of the document, else dropped
+            let next = r.upperBound
+            if tokens[first].lower.count >= 3, next < sentence.upperBound, kb.speechVerbs.contains(tokens[next].lower) {
+                mentions[id].type = .organization; mentions[id].orgClass = "Organization"; return
+            }
+            mentions[id].orgClass = "acronym"; return
         }
         var evidence = false
         let prev = r.lowerBound - 1, next = r.upperBound
@@ -161,21 +221,30 @@ public struct MentionFinder: Sendable {
             let p = tokens[prev]
             if titles.contains(where: { $0.range.upperBound == r.lowerBound }) { evidence = true; mentions[id].titled = true }
             if kb.speechVerbs.contains(p.lower) { evidence = true }
-            if ["mr.", "mrs.", "ms.", "dr."].contains(p.lower) { evidence = true }
+            if MentionFinder.honorifics.contains(p.lower) { evidence = true }
             if p.lower == ",", prev - 1 >= sentence.lowerBound, titles.contains(where: { $0.range.upperBound == prev }) { evidence = true }
         }
         if next < sentence.upperBound {
             let n = tokens[next]
-            if kb.speechVerbs.contains(n.lower) { evidence = true }
+            // "The mayor of Novorossiysk declares …": the name after a preposition is not the speaker
+            let governed = prev >= sentence.lowerBound && ["of", "in", "at", "from", "near", "for", "on", "to"].contains(tokens[prev].lower)
+            if kb.speechVerbs.contains(n.lower) && !governed && (words.count > 1 || !kb.weakSpeechVerbs.contains(n.lower)) { evidence = true }
             if n.lower == ",", next + 1 < sentence.upperBound {
                 let n2 = tokens[next + 1]
-                if ["a", "an", "the", "who", "senior", "former", "national"].contains(n2.lower) || titles.contains(where: { $0.range.lowerBound == next + 1 }) || isTitleStart(tokens, next + 1, sentence.upperBound) { evidence = true }
+                // "X, a former diplomat", "X, who …", "X, the mayor of …"; not "Gulf Air, the flag carrier of Bahrain"
+                let describedAsPerson = n2.lower == "who" || (["a", "an", "the", "senior", "former", "national"].contains(n2.lower) &&
+                    (next + 2..<min(sentence.upperBound, next + 6)).contains { isTitleStart(tokens, $0, sentence.upperBound) || RelationExtractor.kin[tokens[$0].lower] != nil })
+                if describedAsPerson || titles.contains(where: { $0.range.lowerBound == next + 1 }) || isTitleStart(tokens, next + 1, sentence.upperBound) {
+                    if !evidence { mentions[id].appositive = true }
+                    evidence = true
+                }
             }
         }
         let wordCount = words.filter { !isInitial(tokens[$0].lower) && tokens[$0].lower.count > 1 }.count
         // a lone sentence-initial word ("Normally, the …") is a name only if a speech verb follows it
         if words.count == 1, r.lowerBound == sentence.lowerBound || (prev >= sentence.lowerBound && SentenceSplitter.isOpening(tokens[prev].lower)) {
-            evidence = next < sentence.upperBound && kb.speechVerbs.contains(tokens[next].lower)
+            // ("Amazon announces …": a company announces as often as a person does; "said" is a person's verb)
+            evidence = next < sentence.upperBound && kb.speechVerbs.contains(tokens[next].lower) && !kb.weakSpeechVerbs.contains(tokens[next].lower)
         }
         if wordCount >= 2, kb.givenNames.contains(tokens[first].lower) { evidence = true }
         mentions[id].personEvidence = evidence

@@ -225,12 +225,19 @@ public struct Pipeline: Sendable {
                 }
             } else { lastEvent = idx }
         }
-        // the denial is told after what it denies: link later denials in the sentence too
+        // an event nobody takes part in is no fact worth a node, unless it is named ("the 2020 election") or
+        // anchored in place or time ("a drone attack on Kyiv on Monday")
+        var keep = [Int?](repeating: nil, count: evs.count)
+        var kept: [LocalEvent] = []
+        for (n, ev) in evs.enumerated() where !ev.participants.isEmpty || ev.label.first?.isNumber == true || ev.location != nil || ev.resolved != nil {
+            keep[n] = kept.count; kept.append(ev)
+        }
+        evs = kept
         // 8. quotes
         var quotes: [Quote] = []
         for q in quoteCands {
             let spk = q.speaker.flatMap { map[$0] }
-            let ev = sentenceEvents[q.sentence]?.first
+            let ev = sentenceEvents[q.sentence]?.lazy.compactMap { keep[$0] }.first
             quotes.append(Quote(begin: q.begin, end: q.end, text: q.text, speaker: spk, event: ev))
         }
         return DocumentAnalysis(document: doc, length: length, mentions: mentions, entities: entities, mentionEntity: map,

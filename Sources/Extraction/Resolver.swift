@@ -9,11 +9,14 @@ public struct Resolver: Sendable {
 
     static func isInitialLower(_ w: String) -> Bool { w.count == 1 || (w.count == 2 && w.hasSuffix(".")) }
 
-    /// Person key ignoring middle initials: "Donald J. Trump" → "donald trump".
+    /// Person key ignoring middle initials and tolerant of spelling variants of the surname: "Donald J. Trump" →
+    /// "donald trmp"; "Brian Katulis" and "Brian Cutulis" (one person spelt two ways by two articles), like
+    /// "Zelensky"/"Zelenskyy", share a key, while "Joe Biden" and "Hunter Biden" never do (the given name is exact).
+    /// A key, not a pairwise comparison, so every shard of a corpus names the person the same way.
     public static func personKey(_ words: [String]) -> String? {
         let ws = words.map { fold($0) }.filter { !isInitialLower($0) && !["jr.", "sr.", "jr", "sr", "ii", "iii"].contains($0) }
         guard ws.count >= 2, let f = ws.first, let l = ws.last else { return nil }
-        return f + " " + surnameKey(l)
+        return f + " " + surnameSkeleton(l)
     }
 
     /// Folded words without middle initials: the key for knowledge-base lookups, which must match exactly.
@@ -55,6 +58,7 @@ public struct Resolver: Sendable {
         }
         // indexes for the lone-word pass (linear, not entities × mentions)
         var bySurname: [String: [Int]] = [:], byFirst: [String: [Int]] = [:], byInitials: [String: [Int]] = [:]
+        var bySkeleton: [String: [Int]] = [:]
         for e in entities.indices {
             for mm in entities[e].mentions {
                 let ws = mentions[mm].words.filter { !Resolver.isInitialLower(fold($0)) }
@@ -62,6 +66,8 @@ public struct Resolver: Sendable {
                     let sk = surnameKey(ws[ws.count - 1]), fk = fold(ws[0])
                     if bySurname[sk]?.contains(e) != true { bySurname[sk, default: []].append(e) }
                     if byFirst[fk]?.contains(e) != true { byFirst[fk, default: []].append(e) }
+                    let xk = surnameSkeleton(ws[ws.count - 1])
+                    if bySkeleton[xk]?.contains(e) != true { bySkeleton[xk, default: []].append(e) }
                 }
                 if entities[e].type == .organization, mentions[mm].words.count >= 2 {
                     let ini = initials(mentions[mm].words)
@@ -69,6 +75,9 @@ public struct Resolver: Sendable {
                 }
             }
         }
+        // countries the document names (or stands for with a demonym): they make an office-holder plausible
+        var documentCountries = Set<String>()
+        for m in mentions { if let k = m.kb, kb.entities[k].type == .country, let c = kb.entities[k].key { documentCountries.insert(c) } }
         // 2. lone words: surnames, first names, acronyms
         for (i, m) in mentions.enumerated() where map[i] == nil && m.descriptor == nil {
             guard m.words.count == 1 || (m.type == .person && Resolver.personKey(m.words) == nil) else { continue }
@@ -81,6 +90,8 @@ public struct Resolver: Sendable {
             let sk = surnameKey(w), fk = fold(w)
             var cands = bySurname[sk] ?? []
             if cands.isEmpty, kb.givenNames.contains(fk) { cands = byFirst[fk] ?? [] }
+            // "Brian Cutulis … Katulis": a surname spelt another way names the one person whose surname it resembles
+            if cands.isEmpty, fk.count >= 5, !kb.givenNames.contains(fk), let v = bySkeleton[surnameSkeleton(w)], v.count == 1 { cands = v }
             if cands.count > 1 {
                 let prominent = cands.filter { entities[$0].kb.map { !kb.entities[$0].positions.isEmpty } ?? false }
                 if prominent.count == 1 { cands = prominent }
@@ -92,10 +103,20 @@ public struct Resolver: Sendable {
                 }
             }
             if cands.count == 1 { map[i] = cands[0]; entities[cands[0]].mentions.append(i); continue }
-            if cands.isEmpty, m.titled, fk.count >= 5, !kb.givenNames.contains(fk), !kb.stopwords.contains(fk), let ks = kb.surnames[fk] {
-                // a lone surname links to the knowledge base only when a title stands before it ("President Erdogan"),
-                // the spelling is exact and no other known person carries it: no link rather than a wrong one
-                let pick = ks.count == 1 ? ks[0] : nil
+            if cands.isEmpty, fk.count >= 5, !kb.givenNames.contains(fk), !kb.stopwords.contains(fk), let ks = kb.surnames[fk] {
+                // a lone surname links to the knowledge base only when the spelling is exact and either a title stands
+                // before it ("President Erdogan") and no other known person carries it, or it is the one office-holder
+                // carrying it whose country the document names ("While Biden and …" in an article naming the US; not
+                // the Prime Minister of Saint Kitts for a "Harris"): no link rather than a wrong one. Once linked,
+                // later lone mentions ("“Biden said") join the same person.
+                var pick: Int? = nil
+                if let linked = Set(entities.compactMap { $0.type == .person ? $0.kb : nil }).intersection(ks).first,
+                   Set(entities.compactMap { $0.type == .person ? $0.kb : nil }).intersection(ks).count == 1 { pick = linked }
+                else if m.titled && ks.count == 1 { pick = ks[0] }
+                else if m.titled || !m.sentenceInitial {
+                    let office = ks.filter { k in kb.entities[k].positions.contains { documentCountries.contains($0.country) } }
+                    if office.count == 1 { pick = office[0] }
+                }
                 if let k = pick {
                     attach(i, key: "kb:\(k)", type: .person, kbIndex: k); continue
                 }
@@ -130,7 +151,13 @@ public struct Resolver: Sendable {
         for e in entities.indices {
             entities[e].mentions.sort()
             var forms: [String: Int] = [:]
-            for m in entities[e].mentions where !mentions[m].isDemonym { forms[mentions[m].text, default: 0] += 1 }
+            // names only: a description ("the Russian president") or a titled form ("King Charles") stays a mention
+            for m in entities[e].mentions where !mentions[m].isDemonym && mentions[m].descriptor == nil {
+                // (only a gazetteer alias can open with a title: unseen names stop at titles and honorifics)
+                if entities[e].type == .person, mentions[m].kb != nil, startsWithTitle(mentions[m].words) { continue }
+                forms[mentions[m].text, default: 0] += 1
+            }
+            if forms.isEmpty, entities[e].kb == nil { for m in entities[e].mentions where !mentions[m].isDemonym { forms[mentions[m].text, default: 0] += 1 } }
             if let k = entities[e].kb { entities[e].name = kb.entities[k].name }
             else {
                 let full = forms.keys.filter { $0.split(separator: " ").count >= 2 || entities[e].type != .person }
@@ -142,6 +169,13 @@ public struct Resolver: Sendable {
         }
         // drop entities left without a name (only demonym mentions give a country, which is fine)
         return (entities, map)
+    }
+
+    /// "King Charles", "Sir Keir Starmer": a surface form that begins with a role title or an honorific is no name.
+    func startsWithTitle(_ words: [String]) -> Bool {
+        let toks = words.map { fold($0) }
+        guard let first = toks.first else { return false }
+        return kb.stopwords.contains(first) || !kb.titles.matches(toks.count, start: 0, word: { toks[$0] }).isEmpty
     }
 
     func initials(_ words: [String]) -> String {

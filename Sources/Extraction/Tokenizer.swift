@@ -12,6 +12,9 @@ public struct Token: Sendable, Hashable {
 
 /// Stage 1: bytes → tokens. Hand-written over UTF-8 (no regexes): possessive "’s" is split off, initials and
 /// listed abbreviations keep their period ("J.", "U.S.", "Nov."), hyphenated words stay whole ("president-elect").
+/// Arabic articles joined to a name by a hyphen ("al-", "el-", "ez-").
+let MentionFinderArticles: Set<String> = ["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "an", "ibn", "bin", "abu"]
+
 public enum Tokenizer {
     public static func tokenize(_ text: String, abbreviations: Set<String> = []) -> [Token] {
         var out: [Token] = []
@@ -57,6 +60,9 @@ public enum Tokenizer {
                     let (v, l) = decode(b, j)
                     if isLetter(v) || isDigit(v) { j += l; letters += 1; continue }
                     if v == "-", let w = scalar(j + 1), (w.properties.isLowercase || isDigit(w)) { j += 1; hyphenated = true; continue }
+                    // "Al-Fashir", "al-Maliki", "Deir ez-Zor": an Arabic article stays with the name it prefixes
+                    if v == "-", j - start <= 3, let w = scalar(j + 1), w.properties.isUppercase,
+                       MentionFinderArticles.contains(asciiLower(UnsafeBufferPointer(rebasing: b[start..<j]))) { j += 1; continue }
                     // "Mar-a-Lago": a capital after a lower-case inner segment stays in the word
                     if v == "-", hyphenated, b[j - 1] >= 0x61, b[j - 1] <= 0x7A, let w = scalar(j + 1), w.properties.isUppercase { j += 1; continue }
                     if isApostrophe(v), let w = scalar(j + l), isLetter(w) {

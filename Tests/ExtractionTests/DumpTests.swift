@@ -22,4 +22,20 @@ final class DebugTests: XCTestCase {
         for e in a.events { print("E", e.eventClass, e.participants.map { a.entities[$0].name }, e.resolved?.iso ?? "undated", e.attributions.map { ($0.source.map { a.entities[$0].name } ?? $0.anonymousSource ?? "?") + ($0.positive ? "+" : "-") }) }
         for q in a.quotes { print("Q", q.text.prefix(40), q.speaker.map { a.entities[$0].name } ?? "?") }
     }
+
+    /// NEWSGRAPH_DEBUG_FILES="a.txt b.txt" prints, per file, every entity with its type, link and names (for reading
+    /// the extractor's output against unseen text).
+    func testDebugFiles() throws {
+        guard let files = ProcessInfo.processInfo.environment["NEWSGRAPH_DEBUG_FILES"] else { throw XCTSkip("set NEWSGRAPH_DEBUG_FILES to paths") }
+        for path in files.split(separator: " ") {
+            let text = try String(contentsOfFile: String(path), encoding: .utf8)
+            let a = Fixture.pipeline.analyze(Document(id: String(path), text: text))
+            print("== \(path)")
+            for e in a.entities {
+                let qid = e.kb.flatMap { Fixture.pipeline.kb.entities[$0].qid } ?? ""
+                print("ENT", e.type.rawValue, e.orgClass ?? "", e.name, qid, e.names.joined(separator: "|"), separator: "\t")
+            }
+            for e in a.events { print("EV", e.eventClass, e.participants.map { a.entities[$0].name }, e.resolved?.iso ?? "undated") }
+        }
+    }
 }

@@ -38,4 +38,14 @@ final class EventExtractorTests: XCTestCase {
     func testVerbCallNeedsBothSides() {
         XCTAssertFalse(events("He said he had talked to more than 70 world leaders.").contains { $0.0 == "PhoneCall" })
     }
+
+    func testEventWithoutParticipantNeedsANameOrAnchor() {
+        XCTAssertFalse(events("There was an attack. Nobody knows more.").contains { $0.0 == "Attack" }, "no participant, place or date")
+        XCTAssertTrue(events("The 2020 election was close.").contains { $0.0 == "Election" }, "a named election stands alone")
+    }
+    func testGerundFragmentTakesThePreviousActor() {
+        let e = events("Reporter Anna Kovac was released. Negotiating a prisoner exchange.")
+        XCTAssertEqual(e.first { $0.0 == "PrisonerExchange" }?.1, ["Anna Kovac"])
+    }
 }
+

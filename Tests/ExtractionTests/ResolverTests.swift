@@ -43,4 +43,35 @@ final class ResolverTests: XCTestCase {
         let a = Fixture.pipeline.analyze(Document(id: "h", text: "Harris said the plan was sound."))
         XCTAssertTrue(a.entities.allSatisfy { $0.kb == nil })
     }
+
+    func testSpellingVariantsShareAPersonKey() {
+        XCTAssertEqual(Resolver.personKey(["Brian", "Katulis"]), Resolver.personKey(["Brian", "Cutulis"]))
+        XCTAssertEqual(Resolver.personKey(["Volodymyr", "Zelensky"]), Resolver.personKey(["Volodymyr", "Zelenskyy"]))
+        XCTAssertEqual(Resolver.personKey(["Donald", "J.", "Trump"]), Resolver.personKey(["Donald", "Trump"]))
+        XCTAssertNotEqual(Resolver.personKey(["Joe", "Biden"]), Resolver.personKey(["Hunter", "Biden"]))
+        XCTAssertNotEqual(Resolver.personKey(["Donald", "Trump"]), Resolver.personKey(["Melania", "Trump"]))
+        XCTAssertNotEqual(Resolver.personKey(["Anna", "Marek"]), Resolver.personKey(["Anna", "Novak"]))
+    }
+    func testLoneSurnameSpeltAnotherWay() {
+        let e = entities("“Keep talking,” said Brian Cutulis, a senior fellow. Katulis called it a nightmare.")
+        let p = e.filter { $0.type == .person }
+        XCTAssertEqual(p.count, 1)
+        XCTAssertTrue(p.first?.names.contains("Katulis") ?? false)
+    }
+    func testDescriptionsAndTitlesAreNotNames() {
+        let e = entities("Russian President Vladimir Putin spoke on Monday. The Russian president later left. King Charles arrived.")
+        let putin = e.first { $0.name == "Vladimir Putin" }
+        XCTAssertNotNil(putin)
+        XCTAssertFalse(putin?.names.contains { $0.lowercased().contains("president") } ?? true)
+        XCTAssertFalse(e.contains { $0.names.contains("King Charles") })
+    }
+    func testLoneSurnameOfTheOneOfficeHolderLinks() {
+        let e = entities("While Biden and his aides disagreed, the United States waited. “Biden said no,” one aide recalled.")
+        let biden = e.filter { $0.names.contains("Biden") || $0.name == "Joe Biden" }
+        XCTAssertEqual(biden.map(\.name), ["Joe Biden"], "the only US office-holder called Biden, not Hunter or Jill; one node")
+        XCTAssertFalse(entities("Biden said nothing.").contains { $0.name == "Hunter Biden" })
+        let h = entities("Critics of Harris in the United States were loud.")
+        XCTAssertFalse(h.contains { $0.kb != nil && $0.type == .person }, "the only office-holder called Harris governs another country")
+    }
 }
+
