@@ -96,6 +96,12 @@ public struct CorpusMerger {
                 if g.orgClass == nil { g.orgClass = e.orgClass }
                 nameCounts[k, default: [:]][e.name, default: 0] += e.mentions.count
                 globals[k] = g
+                // a person's IRI shows the surname as written; among spelling variants ("Katulis", "Cutulis")
+                // the first in code-point order, so it depends on the set of spellings, not on document order
+                if e.kb == nil, e.type == .person, let spelled = Resolver.spelledKey(e.name.split(separator: " ").map(String.init)) {
+                    let s = slug(spelled)
+                    if let old = b.slugs[k], old <= s {} else { b.slugs[k] = s }
+                }
             }
         }
         for k in globals.keys.sorted() {

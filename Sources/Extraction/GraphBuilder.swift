@@ -28,6 +28,8 @@ public struct GraphBuilder {
     struct DocumentIndex { var entities: [String] = []; var roles: [String] = []; var facts: [Fact] = []; var events: [String] = [] }
     var documentIndex: [String: DocumentIndex] = [:]
     var entityCache: [String: [(IRI, Term)]] = [:]
+    /// The readable slug of a key whose merge key is not readable (a person's surname skeleton).
+    var slugs: [String: String] = [:]
     /// Each entity's IRI and class, made once (mentions refer to them thousands of times).
     var entityTerms: [String: (iri: Term, cls: Term)] = [:]
     var eventCache: [String: [(IRI, Term)]] = [:]
@@ -55,10 +57,12 @@ public struct GraphBuilder {
     func localName(_ key: String) -> String {
         let parts = key.split(separator: ":", maxSplits: 1)
         let type = EntityType(rawValue: String(parts[0])) ?? .organization
-        return type.iriPrefix + "-" + (parts.count > 1 ? String(parts[1]) : "x")
+        return type.iriPrefix + "-" + entitySlug(key)
     }
     func entityIRI(_ key: String) -> Term { entityTerms[key]?.iri ?? iri(localName(key)) }
-    func entitySlug(_ key: String) -> String { String(key.split(separator: ":", maxSplits: 1).last ?? "") }
+    func entitySlug(_ key: String) -> String {
+        slugs[key] ?? key.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init) ?? "x"
+    }
 
     // MARK: emission
     mutating func add(_ s: Term, _ p: IRI, _ o: Term, _ g: Term) { quads.append(Quad(s, .iri(p), o, graph: g)) }

@@ -19,6 +19,14 @@ public struct Resolver: Sendable {
         return f + " " + surnameSkeleton(l)
     }
 
+    /// `personKey` with the surname as written: what a person's IRI is minted from (readable, where the
+    /// skeleton in the key only serves to merge spelling variants).
+    public static func spelledKey(_ words: [String]) -> String? {
+        let ws = words.map { fold($0) }.filter { !isInitialLower($0) && !["jr.", "sr.", "jr", "sr", "ii", "iii"].contains($0) }
+        guard ws.count >= 2, let f = ws.first, let l = ws.last else { return nil }
+        return f + " " + l
+    }
+
     /// Folded words without middle initials: the key for knowledge-base lookups, which must match exactly.
     public static func exactKey(_ words: [String]) -> String {
         words.map { fold($0) }.filter { !isInitialLower($0) }.joined(separator: " ")
