@@ -10,8 +10,10 @@ Predicted spans of both systems lose a leading "the"/"The" and a trailing posses
 comparison, as the gold has them (OntoNotes-trained spaCy includes "the" in "the United States").
 
 Mention level: exact span and type, per type PER / ORG / GPE and micro-averaged over the three
-("ALL"), plus two diagnostic rows: ALL with the span only (type ignored) and ALL with any overlap
-instead of an exact span. A predicted mention that overlaps a gold LOC span (LOC is optional: named
+("ALL"), plus three diagnostic rows: "span only" (ALL, type ignored), "no demonym" (ALL, with
+predicted mentions whose text is a demonym in countries.csv — "Israeli", "Palestinians" — left
+out, to show what linking demonyms to countries costs), and "overlap" (ALL, typed, any overlap
+instead of an exact span). A predicted mention that overlaps a gold LOC span (LOC is optional: named
 facilities, seas, straits, islands, continents) and matches no gold PER/ORG/GPE span exactly is
 neutral: neither right nor wrong.
 
@@ -212,9 +214,23 @@ def prf(tp_p, n_p, tp_r, n_g):
     return p, r, f
 
 
-def score(pred_by_doc, gold_by_doc, regions, errors=None):
+def demonyms():
+    """Nationality adjectives and nouns ("Israeli", "Palestinians") from countries.csv."""
+    path = os.path.join(ROOT, "..", "shared", "reference", "countries.csv")
+    words = set()
+    if os.path.exists(path):
+        import csv
+        with open(path, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                for col in ("demonyms", "demonym_nouns"):
+                    words.update(w for w in row.get(col, "").split("|") if w)
+    return words
+
+
+def score(pred_by_doc, gold_by_doc, regions, docs, errors=None):
     """Returns {row: (P, R, F1, n_pred, n_gold)} for mention rows and entity rows."""
     c = collections.Counter()
+    nationality = demonyms()
     for doc_id, end in regions.items():
         gold = gold_by_doc.get(doc_id, [])
         gold_scored = [g for g in gold if g[2] in SCORED]
@@ -238,6 +254,10 @@ def score(pred_by_doc, gold_by_doc, regions, errors=None):
             c[("m", t, "ng")] += len(g_t)
         c[("span", "tp")] += len({x[:2] for x in gset} & {x[:2] for x in pset})
         c[("span", "np")] += len({x[:2] for x in pset})
+        text = docs[doc_id]["text"]
+        dset = {p for p in pset if text[p[0]:p[1]] not in nationality}
+        c[("dem", "tp")] += len(gset & dset)
+        c[("dem", "np")] += len(dset)
         c[("ov", "tp_p")] += sum(1 for p in pset if any(p[2] == g[2] and overlaps(p, g) for g in gset))
         c[("ov", "tp_r")] += sum(1 for g in gset if any(p[2] == g[2] and overlaps(p, g) for p in pset))
         if errors is not None:
@@ -279,7 +299,8 @@ def score(pred_by_doc, gold_by_doc, regions, errors=None):
     n_p = sum(c[("m", x, "np")] for x in SCORED)
     n_g = sum(c[("m", x, "ng")] for x in SCORED)
     rows[("m", "span only")] = prf(c[("span", "tp")], c[("span", "np")], c[("span", "tp")], n_g) + (c[("span", "np")], n_g)
-    rows[("m", "overlap,typed")] = prf(c[("ov", "tp_p")], n_p, c[("ov", "tp_r")], n_g) + (n_p, n_g)
+    rows[("m", "no demonym")] = prf(c[("dem", "tp")], c[("dem", "np")], c[("dem", "tp")], n_g) + (c[("dem", "np")], n_g)
+    rows[("m", "overlap")] = prf(c[("ov", "tp_p")], n_p, c[("ov", "tp_r")], n_g) + (n_p, n_g)
     return rows
 
 
@@ -308,14 +329,14 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         if os.path.exists(args.newsgraph):
             errs["newsgraph"] = []
-            results["newsgraph"] = score(trim(run_newsgraph(args.newsgraph, docs, work), docs), gold, regions, errs["newsgraph"])
+            results["newsgraph"] = score(trim(run_newsgraph(args.newsgraph, docs, work), docs), gold, regions, docs, errs["newsgraph"])
         else:
             print(f"heldout: {args.newsgraph} not built, newsgraph skipped", file=sys.stderr)
     if not args.no_spacy:
         try:
             import spacy  # noqa: F401
             errs["spaCy sm"] = []
-            results["spaCy sm"] = score(trim(run_spacy(docs), docs), gold, regions, errs["spaCy sm"])
+            results["spaCy sm"] = score(trim(run_spacy(docs), docs), gold, regions, docs, errs["spaCy sm"])
         except ImportError:
             print("heldout: spaCy is not installed, skipped", file=sys.stderr)
     if not results:
