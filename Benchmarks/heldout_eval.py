@@ -155,12 +155,9 @@ def spacy_model():
 
 
 def norm(text):
-    t = text.strip()
-    if t.lower().startswith("the "):
-        t = t[4:]
-    if t.endswith("'s") or t.endswith("\u2019s"):
-        t = t[:-2]
-    return t
+    sys.path.insert(0, HERE)
+    from spacy_pipeline import normalise
+    return normalise(text)
 
 
 def run_spacy(docs):
