@@ -32,7 +32,7 @@ public struct DOTWriter: Sendable {
     public func write(_ dataset: Dataset, to output: OutputBuffer) throws {
         let view: GraphView
         if dataset.allSatisfy({ $0.graph == nil }) {
-            view = try GraphView.build(ResourceTable(dataset.lazy.map(\.triple)), options: options)
+            view = try GraphView.build(ResourceTable(dataset.lazy.map(\.triple), expectedCount: dataset.count), options: options)
         } else {
             view = try GraphView.build(dataset.union, options: options)
         }
@@ -63,7 +63,9 @@ public struct DOTWriter: Sendable {
         buf.append(contentsOf: (header + "\n").utf8)
         buf.append(contentsOf: ("digraph " + DOTEscaping.quotedID(options.graphName) + " {\n").utf8)
         buf.append(contentsOf: "  graph [charset=\"UTF-8\", rankdir=\(options.rankdir.rawValue), overlap=false, splines=true, ".utf8)
-        buf.append(contentsOf: "nodesep=0.3, ranksep=\"0.9\", pad=\"0.3\", newrank=true, ".utf8)
+        // nodesep is the gap between the nodes of one rank (vertical, left to right): a hub such as a
+        // country with dozens of places and organisations makes one tall rank, so it is kept small.
+        buf.append(contentsOf: "nodesep=0.18, ranksep=\"0.9\", pad=\"0.3\", newrank=true, ".utf8)
         buf.append(contentsOf: "fontname=\"Helvetica\", fontsize=11, labelloc=t, labeljust=l, outputorder=edgesfirst];\n".utf8)
         buf.append(contentsOf: "  node [fontname=\"Helvetica\", fontsize=11, style=filled, margin=\"0.14,0.06\", penwidth=1.2];\n".utf8)
         buf.append(contentsOf: "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, color=\"#64748b\", fontcolor=\"#334155\"];\n".utf8)
@@ -72,7 +74,8 @@ public struct DOTWriter: Sendable {
 
         switch options.clusterBy {
         case .none:
-            for node in view.nodes { emitNode(node, indent: "  ", to: &buf); spill() }
+            // By index: `for node in view.nodes` would copy (retain and release) every node.
+            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  ", to: &buf); spill() }
         case .type:
             for kind in EntityKind.allCases {
                 let members = view.nodes.filter { if case .entity(kind) = $0.style { return true }; return false }

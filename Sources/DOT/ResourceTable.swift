@@ -64,8 +64,10 @@ struct ResourceTable {
     private var index: [Term: Int] = [:]
     private var predicateIndex: [IRI: Int32] = [:]
 
-    init<Triples: Sequence<Triple>>(_ graph: Triples) {
-        index.reserveCapacity(graph.underestimatedCount / 2)
+    /// `expectedCount` (the number of triples) sizes the term index up front: growing it would
+    /// hash every IRI again at each doubling.
+    init<Triples: Sequence<Triple>>(_ graph: Triples, expectedCount: Int? = nil) {
+        index.reserveCapacity((expectedCount ?? graph.underestimatedCount) / 2)
         let rdfType = Term.iri(Vocab.rdf.type)
         let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
         var typeOwners: [Int32] = [], typeValues: [IRI] = []

@@ -3,7 +3,7 @@ enum GoldenSmall {
     static let dot = #"""
 // NewsGraph DOT: 7 nodes, 8 edges
 digraph "NewsGraph" {
-  graph [charset="UTF-8", rankdir=LR, overlap=false, splines=true, nodesep=0.3, ranksep="0.9", pad="0.3", newrank=true, fontname="Helvetica", fontsize=11, labelloc=t, labeljust=l, outputorder=edgesfirst];
+  graph [charset="UTF-8", rankdir=LR, overlap=false, splines=true, nodesep=0.18, ranksep="0.9", pad="0.3", newrank=true, fontname="Helvetica", fontsize=11, labelloc=t, labeljust=l, outputorder=edgesfirst];
   node [fontname="Helvetica", fontsize=11, style=filled, margin="0.14,0.06", penwidth=1.2];
   edge [fontname="Helvetica", fontsize=9, arrowsize=0.7, color="#64748b", fontcolor="#334155"];
   subgraph cluster_legend {
