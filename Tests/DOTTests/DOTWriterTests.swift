@@ -99,6 +99,21 @@ final class DOTWriterTests: XCTestCase {
         XCTAssertFalse(try DOTWriter(options: options).string(b.graph).contains("style=invis"))
     }
 
+    func testASCIIWrapMatchesCharacterWrap() {
+        let texts = [
+            "Person number 12345 \"quoted\"", "  leading and  double  spaces ", "Averyveryveryverylongwordthatmustbecut and more",
+            "Phone call between Donald Trump and Vladimir Putin", "a b c d e f g h i j k l m n o p", "", "   ", "x",
+            "exactlytwentytwochars! next", "The Washington Post <&> \\ backslash",
+        ]
+        for text in texts {
+            for width in [1, 2, 5, 10, 22, 30] {
+                XCTAssertEqual(DOTEscaping.wrapPrintableASCII(text, width: width), DOTEscaping.wrapCharacters(text, width: width), "\(text) @\(width)")
+            }
+        }
+        XCTAssertNil(DOTEscaping.wrapPrintableASCII("Orbán Viktor", width: 5))
+        XCTAssertNil(DOTEscaping.wrapPrintableASCII("line\nbreak", width: 5))
+    }
+
     func testProvenanceMentionsAndQuotationsOnRequest() throws {
         var options = DOTOptions()
         options.includeProvenance = true
