@@ -78,6 +78,46 @@ public enum DOTEscaping {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
         if text.utf8.count <= width && !text.utf8.contains(0x0A) { return [text] }
+        if let lines = wrapPrintableASCII(text, width: width) { return lines }
+        return wrapCharacters(text, width: width)
+    }
+
+    /// `wrap` for printable ASCII text (most names), on bytes: the same lines as
+    /// `wrapCharacters`, which a 100,000-node graph would spend most of its label time in.
+    /// Returns nil for anything else (control characters, non-ASCII).
+    static func wrapPrintableASCII(_ text: String, width: Int) -> [String]? {
+        text.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+            guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            var lines: [String] = []
+            var line: [UInt8] = []
+            let n = b.count
+            var i = 0
+            while i < n {
+                while i < n && b[i] == 0x20 { i += 1 }
+                if i == n { break }
+                var end = i
+                while end < n && b[end] != 0x20 { end += 1 }
+                if !line.isEmpty && line.count + 1 + (end - i) <= width {
+                    line.append(0x20); line.append(contentsOf: b[i..<end])
+                    i = end
+                    continue
+                }
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)); line.removeAll() }
+                var start = i
+                while end - start > width {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<start + width]), as: UTF8.self))
+                    start += width
+                }
+                line.append(contentsOf: b[start..<end])
+                i = end
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+            return lines
+        } ?? nil
+    }
+
+    /// `wrap` by Characters: any text.
+    static func wrapCharacters(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""

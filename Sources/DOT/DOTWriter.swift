@@ -26,6 +26,20 @@ public struct DOTWriter: Sendable {
         try output.flush()
     }
 
+    /// Writes the union of `dataset`'s graphs. A dataset with only a default graph (what
+    /// `convert` reads from N-Triples or Turtle) is read as it is, without building the union graph,
+    /// which would hash every triple once more.
+    public func write(_ dataset: Dataset, to output: OutputBuffer) throws {
+        let view: GraphView
+        if dataset.allSatisfy({ $0.graph == nil }) {
+            view = try GraphView.build(ResourceTable(dataset.lazy.map(\.triple), expectedCount: dataset.count), options: options)
+        } else {
+            view = try GraphView.build(dataset.union, options: options)
+        }
+        emit(view, to: output)
+        try output.flush()
+    }
+
     /// The DOT text of `graph`, for tests and small graphs.
     public func string(_ graph: Graph) throws -> String {
         let out = OutputBuffer()
@@ -35,33 +49,44 @@ public struct DOTWriter: Sendable {
 
     // MARK: Output
 
+    /// Everything goes through one reusable byte buffer handed to `out` in 64 KiB blocks, so the
+    /// output buffer (a class, with its exclusivity checks) is touched once per block rather than
+    /// once per token, and no String is built per node or edge.
     private func emit(_ view: GraphView, to out: OutputBuffer) {
+        var buf: [UInt8] = []
+        buf.reserveCapacity(1 << 16 + 4096)
+        @inline(__always) func spill() {
+            if buf.count >= 1 << 16 { out.append(bytes: buf); buf.removeAll(keepingCapacity: true) }
+        }
         var header = "// NewsGraph DOT: \(view.nodes.count) nodes, \(view.edges.count) edges"
         if view.omitted > 0 { header += " (\(view.omitted) of \(view.totalNodes) nodes left out by the view options)" }
-        out.append(header + "\n")
-        out.append("digraph " + DOTEscaping.quotedID(options.graphName) + " {\n")
-        out.append("  graph [charset=\"UTF-8\", rankdir=\(options.rankdir.rawValue), overlap=false, splines=true, ")
-        out.append("nodesep=0.3, ranksep=\"0.9\", pad=\"0.3\", newrank=true, fontname=\"Helvetica\", fontsize=11, ")
-        out.append("labelloc=t, labeljust=l, outputorder=edgesfirst];\n")
-        out.append("  node [fontname=\"Helvetica\", fontsize=11, style=filled, margin=\"0.14,0.06\", penwidth=1.2];\n")
-        out.append("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, color=\"#64748b\", fontcolor=\"#334155\"];\n")
+        buf.append(contentsOf: (header + "\n").utf8)
+        buf.append(contentsOf: ("digraph " + DOTEscaping.quotedID(options.graphName) + " {\n").utf8)
+        buf.append(contentsOf: "  graph [charset=\"UTF-8\", rankdir=\(options.rankdir.rawValue), overlap=false, splines=true, ".utf8)
+        // nodesep is the gap between the nodes of one rank (vertical, left to right): a hub such as a
+        // country with dozens of places and organisations makes one tall rank, so it is kept small.
+        buf.append(contentsOf: "nodesep=0.18, ranksep=\"0.9\", pad=\"0.3\", newrank=true, ".utf8)
+        buf.append(contentsOf: "fontname=\"Helvetica\", fontsize=11, labelloc=t, labeljust=l, outputorder=edgesfirst];\n".utf8)
+        buf.append(contentsOf: "  node [fontname=\"Helvetica\", fontsize=11, style=filled, margin=\"0.14,0.06\", penwidth=1.2];\n".utf8)
+        buf.append(contentsOf: "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, color=\"#64748b\", fontcolor=\"#334155\"];\n".utf8)
 
-        if options.legend, !view.nodes.isEmpty { emitLegend(view, to: out) }
+        if options.legend, !view.nodes.isEmpty { emitLegend(view, to: &buf) }
 
         switch options.clusterBy {
         case .none:
-            for node in view.nodes { emitNode(node, indent: "  ", to: out) }
+            // By index: `for node in view.nodes` would copy (retain and release) every node.
+            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  ", to: &buf); spill() }
         case .type:
             for kind in EntityKind.allCases {
                 let members = view.nodes.filter { if case .entity(kind) = $0.style { return true }; return false }
                 guard !members.isEmpty else { continue }
                 let s = Self.nodeStyle(.entity(kind))
-                out.append("  subgraph \"cluster_type_\(kind.rawValue)\" {\n")
-                out.append("    label=\(DOTEscaping.quotedText(kind.rawValue)); style=\"rounded,dashed\"; color=\"\(s.border)\"; fontcolor=\"\(s.border)\";\n")
-                for node in members { emitNode(node, indent: "    ", to: out) }
-                out.append("  }\n")
+                buf.append(contentsOf: "  subgraph \"cluster_type_\(kind.rawValue)\" {\n".utf8)
+                buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(kind.rawValue)); style=\"rounded,dashed\"; color=\"\(s.border)\"; fontcolor=\"\(s.border)\";\n".utf8)
+                for node in members { emitNode(node, indent: "    ", to: &buf); spill() }
+                buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  ", to: out) }
+            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  ", to: &buf); spill() }
         case .document:
             var byDocument: [Int: [ViewNode]] = [:]
             var loose: [ViewNode] = []
@@ -73,16 +98,16 @@ public struct DOTWriter: Sendable {
                 return na != nb ? na < nb : a < b
             }
             for (i, doc) in docs.enumerated() {
-                out.append("  subgraph \"cluster_doc_\(i + 1)\" {\n")
-                out.append("    label=\(DOTEscaping.quotedText(view.documentNames[doc] ?? "document")); style=\"rounded,dashed\"; color=\"#94a3b8\"; fontcolor=\"#475569\";\n")
-                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    ", to: out) }
-                out.append("  }\n")
+                buf.append(contentsOf: "  subgraph \"cluster_doc_\(i + 1)\" {\n".utf8)
+                buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(view.documentNames[doc] ?? "document")); style=\"rounded,dashed\"; color=\"#94a3b8\"; fontcolor=\"#475569\";\n".utf8)
+                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    ", to: &buf); spill() }
+                buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in loose { emitNode(node, indent: "  ", to: out) }
+            for node in loose { emitNode(node, indent: "  ", to: &buf); spill() }
         }
 
-        var buf: [UInt8] = []
-        buf.reserveCapacity(1 << 16)
+        // Edge labels are few distinct texts (predicate names, roles): truncated and escaped once.
+        var labelBytes = [[UInt8]?](repeating: nil, count: view.strings.strings.count)
         for edge in view.edges {
             buf.append(contentsOf: "  ".utf8)
             Self.writeID(view.nodes[edge.from].id, &buf)
@@ -92,63 +117,100 @@ public struct DOTWriter: Sendable {
                 buf.append(contentsOf: " [arrowhead=none".utf8)
             } else {
                 buf.append(contentsOf: " [label=".utf8)
-                Self.writeText(truncate(view.text(edge.label), to: options.maxLabelLength), &buf)
+                let l = Int(edge.label)
+                if labelBytes[l] == nil {
+                    var b: [UInt8] = []
+                    Self.writeText(truncate(view.text(edge.label), to: options.maxLabelLength), &b)
+                    labelBytes[l] = b
+                }
+                buf.append(contentsOf: labelBytes[l] ?? [])
             }
             buf.append(contentsOf: Self.edgeAttributes(edge.style).utf8)
+            if view.nodes[edge.to].contested, edge.style.isAttribution {
+                // Sources of a contested event sit close to it: the claim and who made it read as one group.
+                buf.append(contentsOf: ", weight=4".utf8)
+            }
             if edge.tooltip != 0 {
                 buf.append(contentsOf: ", tooltip=".utf8)
                 Self.writeText(view.text(edge.tooltip), &buf)
             }
             buf.append(contentsOf: "];\n".utf8)
-            if buf.count >= 1 << 16 { out.append(bytes: buf); buf.removeAll(keepingCapacity: true) }
+            spill()
         }
+        if options.clusterBy == .none { emitComponentRows(view, to: &buf) }
+        buf.append(contentsOf: "}\n".utf8)
         out.append(bytes: buf)
-        if options.clusterBy == .none { emitIsolatedGrid(view, to: out) }
-        out.append("}\n")
     }
 
-    /// Nodes without any edge would all land on the first rank, one long column that makes the
-    /// picture many times taller than its content; invisible edges lay them out in short rows.
-    private func emitIsolatedGrid(_ view: GraphView, to out: OutputBuffer) {
-        var connected = [Bool](repeating: false, count: view.nodes.count)
-        for edge in view.edges { connected[edge.from] = true; connected[edge.to] = true }
-        let isolated = view.nodes.indices.filter { !connected[$0] }
-        guard isolated.count > Self.isolatedRowLength else { return }
-        var buf: [UInt8] = []
-        for row in stride(from: 0, to: isolated.count, by: Self.isolatedRowLength) {
-            let members = isolated[row..<min(row + Self.isolatedRowLength, isolated.count)]
-            for (a, b) in zip(members, members.dropFirst()) {
-                buf.append(contentsOf: "  ".utf8)
-                Self.writeID(view.nodes[a].id, &buf)
-                buf.append(contentsOf: " -> ".utf8)
-                Self.writeID(view.nodes[b].id, &buf)
-                buf.append(contentsOf: " [style=invis];\n".utf8)
+    /// dot stacks disconnected components one above the other, so a graph with many small ones
+    /// (an isolated person, a "person → country" pair) becomes a tall strip with the interesting
+    /// component lost in it. (Graphviz's own `pack` would place them side by side, but Graphviz
+    /// 2.43 drops edge labels when packing.) Invisible edges chain the small components, sink of
+    /// one to source of the next, into rows about as long as `componentRowLength` ranks.
+    private func emitComponentRows(_ view: GraphView, to buf: inout [UInt8]) {
+        let n = view.nodes.count
+        var parent = Array(0..<n)
+        func root(_ v: Int) -> Int {
+            var v = v
+            while parent[v] != v { parent[v] = parent[parent[v]]; v = parent[v] }
+            return v
+        }
+        for e in view.edges {
+            let a = root(e.from), b = root(e.to)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var members: [Int: [Int]] = [:]
+        for v in 0..<n { members[root(v), default: []].append(v) }
+        // Components are keyed by their first node (in node ID order), so the order is deterministic.
+        let small = members.keys.sorted().compactMap { r -> [Int]? in
+            guard let m = members[r], m.count <= Self.smallComponentSize else { return nil }
+            return m
+        }
+        guard small.count > 1 else { return }
+        var outgoing = [[Int]](repeating: [], count: n)
+        for e in view.edges { outgoing[e.from].append(e.to) }
+        // Rank of each node within its component: the longest path to it, bounded by the
+        // component's size so that cycles end.
+        var rank = [Int](repeating: 0, count: n)
+        var blocks: [(source: Int, sink: Int, length: Int)] = []
+        for m in small {
+            for _ in 0..<m.count {
+                for v in m where rank[v] + 1 < m.count {
+                    for w in outgoing[v] where rank[w] < rank[v] + 1 { rank[w] = rank[v] + 1 }
+                }
             }
+            let source = m.first { rank[$0] == 0 } ?? m[0]
+            let sink = m.max { rank[$0] < rank[$1] } ?? m[0]
+            blocks.append((source, sink, rank[sink] + 1))
         }
-        out.append(bytes: buf)
+        var rowLength = 0
+        for (previous, block) in zip(blocks, blocks.dropFirst()) {
+            rowLength += previous.length
+            if rowLength + block.length > Self.componentRowLength { rowLength = 0; continue }
+            buf.append(contentsOf: "  ".utf8)
+            Self.writeID(view.nodes[previous.sink].id, &buf)
+            buf.append(contentsOf: " -> ".utf8)
+            Self.writeID(view.nodes[block.source].id, &buf)
+            buf.append(contentsOf: " [style=invis];\n".utf8)
+        }
     }
 
-    static let isolatedRowLength = 5
+    /// Components of at most this many nodes are chained into rows.
+    static let smallComponentSize = 4
+    /// Ranks per row of small components.
+    static let componentRowLength = 6
 
     private func emitNode(_ node: ViewNode, indent: String, to buf: inout [UInt8]) {
         let s = Self.nodeStyle(node.style)
         buf.append(contentsOf: indent.utf8)
         Self.writeID(node.id, &buf)
         buf.append(contentsOf: " [label=<".utf8)
-        let lines = DOTEscaping.wrap(truncate(node.name, to: options.maxLabelLength), width: options.wrapWidth)
-        for (i, line) in lines.enumerated() {
-            if i > 0 { buf.append(contentsOf: "<BR/>".utf8) }
-            DOTEscaping.write(line, .html, to: &buf)
-        }
+        Self.writeWrapped(truncate(node.name, to: options.maxLabelLength), width: options.wrapWidth, &buf)
         var small = node.typeLabel
         for d in node.details { small += small.isEmpty ? d : " · " + d }
         if !small.isEmpty {
             buf.append(contentsOf: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#475569\">".utf8)
-            let smallLines = DOTEscaping.wrap(truncate(small, to: options.maxLabelLength), width: options.wrapWidth + 8)
-            for (i, line) in smallLines.enumerated() {
-                if i > 0 { buf.append(contentsOf: "<BR/>".utf8) }
-                DOTEscaping.write(line, .html, to: &buf)
-            }
+            Self.writeWrapped(truncate(small, to: options.maxLabelLength), width: options.wrapWidth + 8, &buf)
             buf.append(contentsOf: "</FONT>".utf8)
         }
         if node.contested { buf.append(contentsOf: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#dc2626\"><B>contested</B></FONT>".utf8) }
@@ -157,11 +219,11 @@ public struct DOTWriter: Sendable {
         buf.append(contentsOf: ", style=\"".utf8)
         buf.append(contentsOf: (s.style).utf8)
         buf.append(contentsOf: "\", fillcolor=\"".utf8)
-        buf.append(contentsOf: (s.fill).utf8)
+        buf.append(contentsOf: (node.contested ? Self.contestedLook.fill : s.fill).utf8)
         buf.append(contentsOf: "\", color=\"".utf8)
-        buf.append(contentsOf: (node.contested ? "#dc2626" : s.border).utf8)
+        buf.append(contentsOf: (node.contested ? Self.contestedLook.border : s.border).utf8)
         buf.append(contentsOf: "\"".utf8)
-        if node.contested { buf.append(contentsOf: ", penwidth=2.5".utf8) }
+        if node.contested { buf.append(contentsOf: ", penwidth=2.5, fontsize=13".utf8) }
         if let extra = s.extra { buf.append(contentsOf: ", ".utf8); buf.append(contentsOf: extra.utf8) }
         buf.append(contentsOf: ", tooltip=\"".utf8)
         for (i, line) in node.tooltip.enumerated() {
@@ -176,24 +238,49 @@ public struct DOTWriter: Sendable {
         buf.append(contentsOf: "];\n".utf8)
     }
 
-    private func emitLegend(_ view: GraphView, to out: OutputBuffer) {
+    /// A compact legend: node kinds in the left column, edge meanings in the right, only those
+    /// the picture uses.
+    private func emitLegend(_ view: GraphView, to buf: inout [UInt8]) {
         var kinds = Set<NodeStyle>()
         var styles = Set<EdgeStyle>()
-        for n in view.nodes { kinds.insert(n.style) }
+        var contested = false
+        for n in view.nodes { kinds.insert(n.style); contested = contested || n.contested }
         for e in view.edges { styles.insert(e.style) }
         let allStyles: [NodeStyle] = EntityKind.allCases.map { .entity($0) } + [.document, .mention]
-        out.append("  subgraph cluster_legend {\n")
-        out.append("    label=\"Legend\"; fontsize=10; style=\"rounded\"; color=\"#cbd5e1\"; fontcolor=\"#475569\";\n")
-        out.append("    \"legend\" [shape=plaintext, style=\"\", tooltip=\"Legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">")
-        for style in allStyles where kinds.contains(style) {
+        var left: [String] = allStyles.filter { kinds.contains($0) }.map { style in
             let s = Self.nodeStyle(style)
-            out.append("<TR><TD BORDER=\"1\" COLOR=\"\(s.border)\" BGCOLOR=\"\(s.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(s.name)</FONT></TD></TR>")
+            return "<TD BORDER=\"1\" COLOR=\"\(s.border)\" BGCOLOR=\"\(s.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(s.name)</TD>"
         }
-        for style in [EdgeStyle.participant, .role, .reported, .uncertain, .denied, .quote] where styles.contains(style) {
+        if contested {
+            let c = Self.contestedLook
+            left.append("<TD BORDER=\"2\" COLOR=\"\(c.border)\" BGCOLOR=\"\(c.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(c.border)\">contested event</FONT></TD>")
+        }
+        let right: [String] = [EdgeStyle.participant, .role, .reported, .uncertain, .denied, .quote].filter { styles.contains($0) }.map { style in
             let e = Self.edgeLegend(style)
-            out.append("<TR><TD><FONT COLOR=\"\(e.color)\" POINT-SIZE=\"9\">\(e.sample)</FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(e.name)</FONT></TD></TR>")
+            return "<TD><FONT COLOR=\"\(e.color)\">\(e.sample)</FONT></TD><TD ALIGN=\"LEFT\">\(e.name)</TD>"
         }
-        out.append("</TABLE>>];\n  }\n")
+        buf.append(contentsOf: "  subgraph cluster_legend {\n".utf8)
+        buf.append(contentsOf: "    label=\"Legend\"; fontsize=10; style=\"rounded\"; color=\"#cbd5e1\"; fontcolor=\"#475569\";\n".utf8)
+        buf.append(contentsOf: "    \"legend\" [shape=plaintext, style=\"\", fontsize=9, tooltip=\"Legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">".utf8)
+        let empty = "<TD></TD><TD></TD>"
+        for i in 0..<max(left.count, right.count) {
+            let row = "<TR>" + (i < left.count ? left[i] : empty) + (right.isEmpty ? "" : "<TD WIDTH=\"8\"></TD>" + (i < right.count ? right[i] : empty)) + "</TR>"
+            buf.append(contentsOf: row.utf8)
+        }
+        buf.append(contentsOf: "</TABLE>>];\n  }\n".utf8)
+    }
+
+    /// HTML label text wrapped at `width`, lines joined by `<BR/>`; most names fit on one line
+    /// and are written without building the list of lines.
+    static func writeWrapped(_ text: String, width: Int, _ out: inout [UInt8]) {
+        if text.utf8.count <= width && !text.utf8.contains(0x0A) {
+            DOTEscaping.write(text, .html, to: &out)
+            return
+        }
+        for (i, line) in DOTEscaping.wrap(text, width: width).enumerated() {
+            if i > 0 { out.append(contentsOf: "<BR/>".utf8) }
+            DOTEscaping.write(line, .html, to: &out)
+        }
     }
 
     @inline(__always) static func writeID(_ s: String, _ out: inout [UInt8]) {
@@ -208,18 +295,13 @@ public struct DOTWriter: Sendable {
         out.append(0x22)
     }
 
-    /// Writes one node through a reusable byte line, so the output buffer (a class, with its
-    /// exclusivity checks) is touched once per node rather than once per token.
-    private func emitNode(_ node: ViewNode, indent: String, to out: OutputBuffer) {
-        var buf: [UInt8] = []
-        buf.reserveCapacity(512)
-        emitNode(node, indent: indent, to: &buf)
-        out.append(bytes: buf)
-    }
-
     // MARK: Styles
 
     struct Look { var name: String; var shape: String; var style: String; var fill: String; var border: String; var extra: String? }
+
+    /// A contested event (some sources report it, others deny it) is the story an analyst looks
+    /// for first: red border, pale red fill, larger type, and a "contested" line in its label.
+    static let contestedLook = (fill: "#fee2e2", border: "#dc2626")
 
     static func nodeStyle(_ style: NodeStyle) -> Look {
         switch style {

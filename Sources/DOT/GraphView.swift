@@ -12,6 +12,8 @@ enum NodeStyle: Hashable {
 enum EdgeStyle: Int, Comparable {
     case plain, participant, role, reported, uncertain, denied, quote, provenance, mention
     static func < (a: EdgeStyle, b: EdgeStyle) -> Bool { a.rawValue < b.rawValue }
+    /// A source's statement about an event (from a GRaSP attribution).
+    var isAttribution: Bool { self == .reported || self == .uncertain || self == .denied }
 }
 
 struct ViewNode {
@@ -70,28 +72,38 @@ struct GraphView {
         Vocab.schema.name, DOTVocab.schemaHTTPS("name"), Vocab.rdfs.label, DOTVocab.foaf("name"),
         DOTVocab.skos("prefLabel"), Vocab.dcterms.title, DOTVocab.dc("title"), Vocab.nif.anchorOf,
     ]
+    static let datePredicates = [Vocab.schema.ns("startDate"), DOTVocab.schemaHTTPS("startDate"), Vocab.schema.ns("endDate")]
+    static let contestedPredicates = [DOTVocab.ng("contested")]
     static let foldedLinks: Set<IRI> = [
         Vocab.owl.sameAs, Vocab.schema.sameAs, DOTVocab.schemaHTTPS("sameAs"), Vocab.schema.ns("url"),
         DOTVocab.schemaHTTPS("url"), Vocab.rdfs.seeAlso, Vocab.rdfs.ns("isDefinedBy"), DOTVocab.foaf("homepage"),
         Vocab.itsrdf.taClassRef,
     ]
 
-    // swiftlint:disable:next function_body_length cyclomatic_complexity
     static func build(_ graph: Graph, options: DOTOptions) throws(DOTError) -> GraphView {
-        let table = ResourceTable(graph)
+        try build(ResourceTable(graph), options: options)
+    }
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    static func build(_ table: ResourceTable, options: DOTOptions) throws(DOTError) -> GraphView {
         var classifier = NodeClassifier(superClasses: table.superClasses)
         let n = table.count
         var category = [Category](repeating: .entity(.other), count: n)
+        // Which resources are classes, marked once from the (few) class IRIs rather than by
+        // hashing every resource's IRI.
+        var declaredClass = [Bool](repeating: false, count: n)
+        for c in table.classes { if let r = table.lookup(.iri(c)) { declaredClass[r] = true } }
+        for c in table.superClasses.keys { if let r = table.lookup(.iri(c)) { declaredClass[r] = true } }
         func isClass(_ r: Int) -> Bool {
-            guard case let .iri(i) = table.terms[r] else { return false }
-            return table.classes.contains(i) || table.superClasses[i] != nil
-                || table.types[r].contains { $0 == Vocab.rdfs.Class || $0 == Vocab.owl.Class }
+            guard case .iri = table.terms[r] else { return false }
+            return declaredClass[r] || table.types[r].contains { $0 == Vocab.rdfs.Class || $0 == Vocab.owl.Class }
         }
         var hasInstances = false
+        let referenceContext = table.id(Vocab.nif.referenceContext)
         for r in 0..<n where table.isSubject[r] {
             if let c = classifier.category(types: table.types[r]) {
                 category[r] = c
-            } else if table.objects(r, Vocab.nif.referenceContext).count > 0 {
+            } else if table.links[r].contains(where: { $0.predicate == referenceContext }) {
                 category[r] = .mention
             }
             if !table.types[r].isEmpty && !isClass(r) { hasInstances = true }
@@ -122,27 +134,23 @@ struct GraphView {
         var attributionTargets: [Int: [Int]] = [:]
         var detailLines: [Int: [String]] = [:]
         var contested = Set<Int>()
-        let derivedFrom = Vocab.prov.wasDerivedFrom
-        let participant = Vocab.schema.ns("participant")
-        var predicateNames: [IRI: String] = [:]
+        let derivedFrom = table.id(Vocab.prov.wasDerivedFrom)
         var strings = StringTable()
 
-        // What each predicate means for the picture, looked up once per predicate, not per link.
+        // What each predicate means for the picture, worked out once per predicate, not per link.
         struct PredicateInfo { var label: Int32; var folded, derived, participant, subClassOf: Bool }
-        var predicateInfo: [IRI: PredicateInfo] = [:]
-        func info(_ p: IRI) -> PredicateInfo {
-            if let i = predicateInfo[p] { return i }
-            let i = PredicateInfo(
-                label: strings.id(localName(p.value)), folded: foldedLinks.contains(p), derived: p == derivedFrom,
-                participant: p == participant, subClassOf: p == Vocab.rdfs.subClassOf)
-            predicateInfo[p] = i
-            return i
+        let predicateInfo = table.predicates.indices.map { i in
+            let p = table.predicates[i]
+            return PredicateInfo(
+                label: strings.id(table.predicateNames[i]), folded: foldedLinks.contains(p), derived: p == Vocab.prov.wasDerivedFrom,
+                participant: p == Vocab.schema.ns("participant"), subClassOf: p == Vocab.rdfs.subClassOf)
         }
+        let describing = Describing(table: table, folded: predicateInfo.map(\.folded))
 
         for r in 0..<n where table.isSubject[r] {
             for link in table.links[r] {
                 let o = link.object
-                let p = info(link.predicate)
+                let p = predicateInfo[Int(link.predicate)]
                 if p.derived {
                     documents[r].append(o)
                     if !options.includeProvenance { continue }
@@ -232,13 +240,13 @@ struct GraphView {
         var position = [Int](repeating: -1, count: n)
         var order: [(id: String, r: Int)] = []
         for r in 0..<n where isNode[r] { order.append((nodeID(table.terms[r]), r)) }
-        order.sort { $0.id < $1.id }
+        order = sortedByID(order)
         view.nodes.reserveCapacity(order.count)
         for (id, r) in order {
             position[r] = view.nodes.count
-            var node = describe(r, id: id, table: table, category: category[r], classifier: &classifier, predicateNames: &predicateNames)
-            node.details += (detailLines[r] ?? []).sorted()
-            node.documents = Array(Set(documents[r])).sorted()
+            var node = describe(r, id: id, describing, category: category[r], classifier: &classifier)
+            if let lines = detailLines[r] { node.details += lines.sorted() }
+            if !documents[r].isEmpty { node.documents = Array(Set(documents[r])).sorted() }
             if contested.contains(r) { node.contested = true }
             view.nodes.append(node)
         }
@@ -274,6 +282,34 @@ struct GraphView {
         return view
     }
 
+    /// `items` in `String` order of their IDs, compared as bytes: the IDs of a big graph share long
+    /// prefixes (`https://w3id.org/newsgraph/id/person-…`), where `String.<` is several times slower
+    /// than `memcmp`. For ASCII the two orders are the same; any pair with a non-ASCII ID is
+    /// compared with `String.<`, so the order, and the output, is exactly that of `String.<`.
+    static func sortedByID(_ items: [(id: String, r: Int)]) -> [(id: String, r: Int)] {
+        var bytes: [UInt8] = []
+        var start = [Int](), length = [Int](), ascii = [Bool]()
+        start.reserveCapacity(items.count); length.reserveCapacity(items.count); ascii.reserveCapacity(items.count)
+        for item in items {
+            start.append(bytes.count)
+            var isASCII = true
+            for b in item.id.utf8 { bytes.append(b); if b >= 0x80 { isASCII = false } }
+            length.append(bytes.count - start[start.count - 1])
+            ascii.append(isASCII)
+        }
+        var order = Array(items.indices)
+        bytes.withUnsafeBufferPointer { raw in
+            guard let base = raw.baseAddress else { return }
+            order.sort { a, b in
+                guard ascii[a] && ascii[b] else { return items[a].id < items[b].id }
+                let la = length[a], lb = length[b]
+                let c = memcmp(base + start[a], base + start[b], min(la, lb))
+                return c != 0 ? c < 0 : la < lb
+            }
+        }
+        return order.map { items[$0] }
+    }
+
     /// A node's DOT ID: the IRI itself (stable across runs and views), or `_:label` for blank nodes.
     static func nodeID(_ term: Term) -> String {
         switch term {
@@ -283,9 +319,21 @@ struct GraphView {
         }
     }
 
+    /// The table and the predicate IDs `describe` asks about for every node, resolved once.
+    struct Describing {
+        let table: ResourceTable
+        let folded: [Bool]
+        let names: [Int32], dates: [Int32], contested: [Int32]
+        init(table: ResourceTable, folded: [Bool]) {
+            self.table = table; self.folded = folded
+            names = table.ids(namePredicates); dates = table.ids(datePredicates); contested = table.ids(contestedPredicates)
+        }
+    }
+
     private static func describe(
-        _ r: Int, id: String, table: ResourceTable, category: Category, classifier: inout NodeClassifier, predicateNames: inout [IRI: String]
+        _ r: Int, id: String, _ describing: Describing, category: Category, classifier: inout NodeClassifier
     ) -> ViewNode {
+        let table = describing.table
         let term = table.terms[r]
         let kind: EntityKind
         let style: NodeStyle
@@ -295,7 +343,7 @@ struct GraphView {
         case .mention: kind = .other; style = .mention
         default: kind = .other; style = .entity(.other)
         }
-        var name = table.firstLiteral(r, namePredicates) ?? ""
+        var name = table.firstLiteral(r, describing.names) ?? ""
         if name.isEmpty {
             switch term {
             case let .iri(i): name = localName(i.value)
@@ -327,26 +375,27 @@ struct GraphView {
 
         var details: [String] = []
         if case .entity(.event) = category {
-            if let date = table.firstLiteral(r, [Vocab.schema.ns("startDate"), DOTVocab.schemaHTTPS("startDate"), Vocab.schema.ns("endDate")]) {
+            if let date = table.firstLiteral(r, describing.dates) {
                 details.append(date)
             }
         }
-        let contested = table.firstLiteral(r, [DOTVocab.ng("contested")]).map { $0 == "true" || $0 == "1" } ?? false
+        let contested = table.firstLiteral(r, describing.contested).map { $0 == "true" || $0 == "1" } ?? false
 
         var tooltip = [shortForm(term)]
-        let typeNames = table.types[r].map { shortForm(.iri($0)) }.sorted()
-        if !typeNames.isEmpty { tooltip.append("a " + typeNames.joined(separator: ", ")) }
+        if types.count == 1, let t = types.first {
+            tooltip.append(classifier.typeLine(t))
+        } else if !types.isEmpty {
+            tooltip.append("a " + types.map { shortForm(.iri($0)) }.sorted().joined(separator: ", "))
+        }
         var literalLines: [String] = []
-        for (p, l) in table.literals[r] {
-            let pName: String
-            if let cached = predicateNames[p] { pName = cached } else { pName = localName(p.value); predicateNames[p] = pName }
-            literalLines.append(pName + ": " + truncate(l.lexicalForm, to: 160))
+        for property in table.literals[r] {
+            literalLines.append(table.predicateNames[Int(property.predicate)] + ": " + truncate(property.value.lexicalForm, to: 160))
         }
         literalLines.sort()
         tooltip += literalLines.prefix(24)
         if literalLines.count > 24 { tooltip.append("… \(literalLines.count - 24) more") }
         var links: [String] = []
-        for l in table.links[r] where foldedLinks.contains(l.predicate) {
+        for l in table.links[r] where describing.folded[Int(l.predicate)] {
             if case let .iri(i) = table.terms[l.object] { links.append(i.value) }
         }
         links.sort()
@@ -428,8 +477,11 @@ struct GraphView {
 
     private func names(of node: ViewNode, table: ResourceTable) -> [String] {
         var all = [node.name]
-        for (p, l) in table.literals[node.resource] where GraphView.namePredicates.contains(p) || localName(p.value) == "alternateName" {
-            all.append(l.lexicalForm)
+        for property in table.literals[node.resource] {
+            let p = Int(property.predicate)
+            if GraphView.namePredicates.contains(table.predicates[p]) || table.predicateNames[p] == "alternateName" {
+                all.append(property.value.lexicalForm)
+            }
         }
         return all
     }

@@ -15,7 +15,16 @@ struct NodeClassifier {
     private var memo: [IRI: Category?] = [:]
     /// Class IRI → its name as words ("news media organization"), computed once per class.
     var words: [IRI: String] = [:]
+    /// Class IRI → its tooltip line ("a schema:Person"), computed once per class.
+    private var typeLines: [IRI: String] = [:]
     private let superClasses: [IRI: [IRI]]
+
+    mutating func typeLine(_ cls: IRI) -> String {
+        if let line = typeLines[cls] { return line }
+        let line = "a " + shortForm(.iri(cls))
+        typeLines[cls] = line
+        return line
+    }
 
     init(superClasses: [IRI: [IRI]]) { self.superClasses = superClasses }
 

@@ -44,25 +44,34 @@ struct Grouped<Element> {
 /// literal properties and its links. Built in one pass so that a 100,000-node graph costs one
 /// hash look-up per term rather than repeated pattern queries.
 struct ResourceTable {
-    struct Link { var predicate: IRI; var object: Int }
+    /// Predicates are interned too: the writer asks "is this link a participant / a name / a
+    /// sameAs" for every link of a big graph, and an integer compare is what that should cost.
+    struct Link { var predicate: Int32; var object: Int }
+    struct Property { var predicate: Int32; var value: Literal }
 
     var terms: [Term] = []
     var types = Grouped<IRI>()
-    var literals = Grouped<(predicate: IRI, value: Literal)>()
+    var literals = Grouped<Property>()
     var links = Grouped<Link>()
     var isSubject: [Bool] = []
+    /// Predicate ID → IRI, and its local name (what edge labels and tooltips call it).
+    var predicates: [IRI] = []
+    var predicateNames: [String] = []
     /// rdfs:subClassOf edges between classes, for classifying subclasses declared in the graph.
     var superClasses: [IRI: [IRI]] = [:]
     /// Every IRI used as an rdf:type object: those are classes, not things to draw.
     var classes: Set<IRI> = []
     private var index: [Term: Int] = [:]
+    private var predicateIndex: [IRI: Int32] = [:]
 
-    init(_ graph: Graph) {
-        index.reserveCapacity(graph.count / 2)
+    /// `expectedCount` (the number of triples) sizes the term index up front: growing it would
+    /// hash every IRI again at each doubling.
+    init<Triples: Sequence<Triple>>(_ graph: Triples, expectedCount: Int? = nil) {
+        index.reserveCapacity((expectedCount ?? graph.underestimatedCount) / 2)
         let rdfType = Term.iri(Vocab.rdf.type)
         let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
         var typeOwners: [Int32] = [], typeValues: [IRI] = []
-        var literalOwners: [Int32] = [], literalValues: [(predicate: IRI, value: Literal)] = []
+        var literalOwners: [Int32] = [], literalValues: [Property] = []
         var linkOwners: [Int32] = [], linkValues: [Link] = []
         // Triples usually come grouped by subject: remembering the last one halves the hashing.
         var lastSubject: Term?
@@ -76,7 +85,7 @@ struct ResourceTable {
             isSubject[s] = true
             switch t.object {
             case let .literal(l):
-                literalOwners.append(Int32(s)); literalValues.append((p, l))
+                literalOwners.append(Int32(s)); literalValues.append(Property(predicate: internPredicate(p), value: l))
             case let .iri(o) where t.predicate == rdfType:
                 typeOwners.append(Int32(s)); typeValues.append(o)
                 classes.insert(o)
@@ -85,18 +94,23 @@ struct ResourceTable {
                     superClasses[sub, default: []].append(sup)
                 }
                 let o = intern(t.object)
-                linkOwners.append(Int32(s)); linkValues.append(Link(predicate: p, object: o))
+                linkOwners.append(Int32(s)); linkValues.append(Link(predicate: internPredicate(p), object: o))
             }
         }
         let n = terms.count
         types = Grouped(owners: typeOwners, values: typeValues, count: n)
         literals = Grouped(owners: literalOwners, values: literalValues, count: n)
         links = Grouped(owners: linkOwners, values: linkValues, count: n)
+        predicateNames = predicates.map { localName($0.value) }
     }
 
     var count: Int { terms.count }
 
     func lookup(_ term: Term) -> Int? { index[term] }
+
+    /// The ID of predicate `p`, or -1 (which matches nothing) when the graph does not use it.
+    func id(_ p: IRI) -> Int32 { predicateIndex[p] ?? -1 }
+    func ids(_ ps: [IRI]) -> [Int32] { ps.map { id($0) } }
 
     private mutating func intern(_ term: Term) -> Int {
         if let i = index[term] { return i }
@@ -107,15 +121,31 @@ struct ResourceTable {
         return i
     }
 
+    private mutating func internPredicate(_ p: IRI) -> Int32 {
+        if let i = predicateIndex[p] { return i }
+        let i = Int32(predicates.count)
+        predicateIndex[p] = i
+        predicates.append(p)
+        return i
+    }
+
     /// The first literal of the first predicate in `predicates` that has one, preferring English
     /// or untagged strings, then the smallest, so the choice does not depend on triple order.
-    func firstLiteral(_ r: Int, _ predicates: [IRI]) -> String? {
-        for p in predicates {
+    func firstLiteral(_ r: Int, _ predicates: [Int32]) -> String? {
+        let properties = literals[r]
+        if properties.isEmpty { return nil }
+        for p in predicates where p >= 0 {
             var best: Literal?
             var bestRank = Int.max
-            for (q, l) in literals[r] where q == p {
-                let lang = l.language?.lowercased()
-                let rank = lang == nil ? 1 : (lang == "en" || lang!.hasPrefix("en-")) ? 0 : 2
+            for property in properties where property.predicate == p {
+                let l = property.value
+                let rank: Int
+                if let lang = l.language {
+                    let lower = lang.lowercased()
+                    rank = lower == "en" || lower.hasPrefix("en-") ? 0 : 2
+                } else {
+                    rank = 1
+                }
                 if rank < bestRank || (rank == bestRank && best.map { l < $0 } ?? true) { best = l; bestRank = rank }
             }
             if let best { return best.lexicalForm }
@@ -123,26 +153,35 @@ struct ResourceTable {
         return nil
     }
 
+    func firstLiteral(_ r: Int, _ predicates: [IRI]) -> String? { firstLiteral(r, ids(predicates)) }
+
     func allLiterals(_ r: Int, _ p: IRI) -> [String] {
-        literals[r].filter { $0.predicate == p }.map(\.value.lexicalForm).sorted()
+        let p = id(p)
+        return literals[r].filter { $0.predicate == p }.map(\.value.lexicalForm).sorted()
     }
 
     func objects(_ r: Int, _ p: IRI) -> [Int] {
-        links[r].compactMap { $0.predicate == p ? $0.object : nil }
+        let p = id(p)
+        return links[r].compactMap { $0.predicate == p ? $0.object : nil }
     }
 }
 
-/// The part of the IRI after the last `#`, `/` or `:`: what people call a term by.
+/// The part of the IRI after the last `#`, `/` or `:`: what people call a term by. (Scanned as
+/// UTF-8: the separators are ASCII, and Character iteration over 100,000 IRIs is what made this slow.)
 func localName(_ iri: String) -> String {
-    var s = Substring(iri)
-    while s.hasSuffix("/") || s.hasSuffix("#") { s = s.dropLast() }
-    if let i = s.lastIndex(where: { $0 == "#" || $0 == "/" }) {
-        let tail = s[s.index(after: i)...]
-        if !tail.isEmpty { return String(tail) }
+    let bytes = iri.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex {
+        let previous = bytes.index(before: end)
+        guard bytes[previous] == 0x2F || bytes[previous] == 0x23 else { break }
+        end = previous
     }
-    if let i = s.lastIndex(of: ":") {
-        let tail = s[s.index(after: i)...]
-        if !tail.isEmpty { return String(tail) }
+    let trimmed = bytes[bytes.startIndex..<end]
+    if let i = trimmed.lastIndex(where: { $0 == 0x2F || $0 == 0x23 }), bytes.index(after: i) < end {
+        return String(Substring(trimmed[bytes.index(after: i)...]))
+    }
+    if let i = trimmed.lastIndex(of: 0x3A), bytes.index(after: i) < end {
+        return String(Substring(trimmed[bytes.index(after: i)...]))
     }
     return iri
 }

@@ -114,7 +114,7 @@ public enum RDFFiles {
             let context: JSONLDWriter.ContextChoice = options.jsonldContextIRI.map { .reference($0) } ?? .embedded
             try JSONLDWriter(form: options.jsonldForm, context: context, embed: options.jsonldEmbed).write(dataset, to: output)
         case .dot:
-            try DOTWriter(options: options.dot).write(dataset.union, to: output)
+            try DOTWriter(options: options.dot).write(dataset, to: output)
         }
         try output.flush()
     }

@@ -16,7 +16,7 @@ public enum RenderRunner {
             let rdfFormat = try RDFFiles.inputFormat(path: input, explicit: from)
             let dataset = try RDFFiles.read(path: input, format: rdfFormat, options: ReadOptions(base: base))
             let buffer = OutputBuffer()
-            try DOTWriter(options: dot).write(dataset.union, to: buffer)
+            try DOTWriter(options: dot).write(dataset, to: buffer)
             bytes = buffer.bytes
         }
         let target: String

@@ -52,6 +52,68 @@ final class DOTWriterTests: XCTestCase {
         }
     }
 
+    func testContestedEventsStandOut() throws {
+        let dot = try DOTWriter().string(SampleGraphs.seedsLike())
+        let lines = dot.split(separator: "\n")
+        // The contested call: red border on a pale red fill, larger type, a "contested" line, and a legend entry.
+        let callID = "\"https://w3id.org/newsgraph/id/event-2024-11-07-phonecall-donald-trump-vladimir-putin\""
+        let callNode = lines.first { $0.hasPrefix("  " + callID + " [label=<") }
+        XCTAssertNotNil(callNode)
+        XCTAssertTrue(callNode?.contains("fillcolor=\"#fee2e2\", color=\"#dc2626\", penwidth=2.5, fontsize=13") == true, String(callNode ?? ""))
+        XCTAssertTrue(callNode?.contains("<B>contested</B>") == true)
+        XCTAssertTrue(dot.contains(">contested event<"))
+        // Events nobody denies keep the plain event look.
+        XCTAssertEqual(lines.filter { $0.contains("[label=<") && $0.contains("#fee2e2") }.count, 1)
+        // Its reporters and deniers are pulled close to it, coloured by polarity.
+        let attributions = lines.filter { $0.contains("-> " + callID + " [label=\"reported") || $0.contains("-> " + callID + " [label=\"denied\"") }
+        XCTAssertEqual(attributions.count, 4)  // The Washington Post, people familiar…, the Kremlin, Dmitry Peskov
+        for line in attributions {
+            XCTAssertTrue(line.contains("weight=4"), String(line))
+            XCTAssertTrue(line.contains(line.contains("denied") ? "color=\"#dc2626\"" : "color=\"#15803d\""), String(line))
+        }
+        DOTAssert.accepted(dot, name: "contested")
+    }
+
+    func testSmallComponentsAreChainedIntoRows() throws {
+        // Eight "person → country" pairs: dot would stack them in one column of eight.
+        var b = GraphBuilder()
+        for i in 0..<8 {
+            let p = b.entity("person-\(i)", Vocab.schema.Person, "Person \(i)")
+            let c = b.entity("country-\(i)", Vocab.schema.Country, "Country \(i)")
+            b.add(p, Vocab.schema.ns("nationality"), c)
+        }
+        let dot = try DOTWriter().string(b.graph)
+        let invisible = dot.split(separator: "\n").filter { $0.hasSuffix("[style=invis];") }
+        // Blocks of two ranks, rows of six ranks: three pairs per row, each chained country → next person.
+        XCTAssertEqual(invisible, [
+            "  \"https://w3id.org/newsgraph/id/country-0\" -> \"https://w3id.org/newsgraph/id/person-1\" [style=invis];",
+            "  \"https://w3id.org/newsgraph/id/country-1\" -> \"https://w3id.org/newsgraph/id/person-2\" [style=invis];",
+            "  \"https://w3id.org/newsgraph/id/country-3\" -> \"https://w3id.org/newsgraph/id/person-4\" [style=invis];",
+            "  \"https://w3id.org/newsgraph/id/country-4\" -> \"https://w3id.org/newsgraph/id/person-5\" [style=invis];",
+            "  \"https://w3id.org/newsgraph/id/country-6\" -> \"https://w3id.org/newsgraph/id/person-7\" [style=invis];",
+        ])
+        DOTAssert.accepted(dot, name: "component-rows")
+        // Clustered views are left alone: the clusters decide the layout.
+        var options = DOTOptions()
+        options.clusterBy = .type
+        XCTAssertFalse(try DOTWriter(options: options).string(b.graph).contains("style=invis"))
+    }
+
+    func testASCIIWrapMatchesCharacterWrap() {
+        let texts = [
+            "Person number 12345 \"quoted\"", "  leading and  double  spaces ", "Averyveryveryverylongwordthatmustbecut and more",
+            "Phone call between Donald Trump and Vladimir Putin", "a b c d e f g h i j k l m n o p", "", "   ", "x",
+            "exactlytwentytwochars! next", "The Washington Post <&> \\ backslash",
+        ]
+        for text in texts {
+            for width in [1, 2, 5, 10, 22, 30] {
+                XCTAssertEqual(DOTEscaping.wrapPrintableASCII(text, width: width), DOTEscaping.wrapCharacters(text, width: width), "\(text) @\(width)")
+            }
+        }
+        XCTAssertNil(DOTEscaping.wrapPrintableASCII("Orbán Viktor", width: 5))
+        XCTAssertNil(DOTEscaping.wrapPrintableASCII("line\nbreak", width: 5))
+    }
+
     func testProvenanceMentionsAndQuotationsOnRequest() throws {
         var options = DOTOptions()
         options.includeProvenance = true
