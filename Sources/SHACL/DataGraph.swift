@@ -23,6 +23,15 @@ public final class DataGraph {
 
         public init() {}
 
+        /// A builder with room for about `triples` triples, so reading a large file does not
+        /// rehash the term table over and over (an estimate from the file size is good enough).
+        public init(expectedTriples triples: Int) {
+            let n = max(0, min(triples, 1 << 28))
+            self.triples.reserveCapacity(n)
+            ids.reserveCapacity(n)
+            terms.reserveCapacity(n)
+        }
+
         /// Triples added so far, duplicates included.
         public var count: Int { triples.count }
 

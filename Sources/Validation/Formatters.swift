@@ -183,7 +183,7 @@ public struct ReportFormatter: Sendable {
     }
 
     static func singleLine(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
         return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }
 

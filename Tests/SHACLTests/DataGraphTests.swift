@@ -67,7 +67,7 @@ final class DataGraphTests: XCTestCase {
         XCTAssertEqual(d.subjectPosition(of: Self.iri("b")), TextPosition(line: 5, column: 3))
         // A [ … ] node is described where its bracket opens; list cells where the list opens.
         let inner = try XCTUnwrap(blankSubjects.first)
-        XCTAssertEqual(inner.1, TextPosition(line: 4, column: 14))
+        XCTAssertEqual(inner.1?.description, "4:14")
         XCTAssertEqual(d.subjectPosition(of: inner.0)?.description, "4:14")
         let cells = blankSubjects.dropFirst()
         XCTAssertEqual(cells.count, 4)
@@ -107,15 +107,15 @@ final class SimplePatternTests: XCTestCase {
     func testAgreesWithICU() throws {
         let patterns = [
             "^http://www\\.wikidata\\.org/entity/Q[1-9][0-9]*$", "^https://w3id\\.org/newsgraph/ontology#[A-Z]",
-            "abc", "^abc", "abc$", "^a.c$", "^[^0-9]+$", "^[a-z-]{2,4}$", "^[A-Z]{2}$", "x?y+z*", "^\\.\\-\\$x$",
-            "^a{3}$", "^a{2,}$", "^[a-c][x-z]?$", "é+", "^.$", "colou?r", "^[-a]$", "", "^$", "a.*b", "^[^a]*$",
+            "abc", "^abc", "abc$", "^a.c$", "\\$$", "^[^0-9]+$", "^[a-z-]{2,4}$", "^[A-Z]{2}$", "x?y+z*", "^\\.\\-\\$x$",
+            "^a{3}$", "^a{2,}$", "^[a-c][x-z]?$", "é+", "^.$", "colou?r", "^[-a]$", "^$", "a.*b", "^[^a]*$",
         ]
         let inputs = ["", "a", "abc", "xabcx", "ab", "aaa", "aaaa", "http://www.wikidata.org/entity/Q42",
                       "http://www.wikidata.org/entity/Q042", "http://www.wikidata.org/entity/Q42\n",
                       "http://www.wikidata.org/entity/Q42\r\n", "http://www.wikidata.org/entity/Q42\n\n",
                       "http://wwwxwikidata.org/entity/Q1", "https://w3id.org/newsgraph/ontology#Meeting",
                       "https://w3id.org/newsgraph/ontology#meeting", "US", "USA", "ab-c", "xyz", "yy", "z", ".-$x", "a\n",
-                      "\n", "héé", "color", "colour", "ay", "-", "b", "7", "a7", "a\nb", "a\u{2028}c", "a😀c", "😀"]
+                      "\n", "héé", "color", "colour", "ay", "-", "b", "7", "a7", "a\nb", "a\u{2028}c", "a😀c", "😀", "$", "a$"]
         var compiled = 0
         for p in patterns {
             let regex = try NSRegularExpression(pattern: p)
@@ -130,7 +130,7 @@ final class SimplePatternTests: XCTestCase {
     }
 
     func testEverythingElseIsLeftToICU() {
-        for p in ["^(a|b)$", "\\d", "[a-z-[aeiou]]", "a|b", "[]a]", "a*?", "\\p{L}", "x{99999}", "\\$$"] {
+        for p in ["^(a|b)$", "\\d", "[a-z-[aeiou]]", "a|b", "[]a]", "a*?", "\\p{L}", "x{99999}", "a\\$"] {
             XCTAssertNil(SimplePattern(p), p)
         }
     }
