@@ -76,7 +76,7 @@ public struct ValidationReport: Sendable, Hashable {
 
     public init(results: [ValidationResult], notes: [String] = []) {
         // Sort positions, not the results: moving a result retains and releases a dozen strings.
-        self.results = results.indices.sorted { results[$0] < results[$1] }.map { results[$0] }
+        self.results = results.withUnsafeBufferPointer { b in b.indices.sorted { b[$0] < b[$1] }.map { b[$0] } }
         self.conforms = results.isEmpty
         self.notes = Array(Set(notes)).sorted()
     }

@@ -145,7 +145,7 @@ public struct ValidationSummary: Hashable, Sendable {
     public var findings: [Finding] {
         let all = files.flatMap(\.findings)
         // Sort positions, not findings: moving a finding retains and releases a dozen strings.
-        return all.indices.sorted { Finding.ordered(all[$0], all[$1]) }.map { all[$0] }
+        return all.withUnsafeBufferPointer { b in b.indices.sorted { Finding.ordered(b[$0], b[$1]) }.map { b[$0] } }
     }
 
     public func count(_ severity: Severity) -> Int {

@@ -37,7 +37,12 @@ public struct ReportFormatter: Sendable {
     /// Every finding, one per line, then a summary line.
     public func text(_ summary: ValidationSummary) -> String {
         var out = ""
-        for f in summary.findings { out += Self.line(f) + "\n" }
+        let findings = summary.findings
+        out.reserveCapacity(findings.count * 200)
+        for f in findings {
+            out += Self.line(f)
+            out += "\n"
+        }
         out += summaryLine(summary) + "\n"
         return out
     }
