@@ -36,6 +36,10 @@ public struct NTriplesReader: QuadSource {
     var blanks = BlankNodeGenerator()
     var iris = IRICache()
 
+    /// Where the subject of the quad `next()` last returned starts (its line, and the column
+    /// after any indentation), so a validator can point at the statement that describes a node.
+    public private(set) var subjectPosition: TextPosition?
+
     public init(source: InputSource, format: NTriplesFormat = .nTriples) {
         self.source = source
         self.format = format
@@ -113,6 +117,9 @@ public struct NTriplesReader: QuadSource {
     mutating func parseLine(_ s: Int, _ e: Int) throws -> Quad? {
         let lineNo = line
         let fmt = format
+        var indent = 0
+        while s + indent < e, buffer[s + indent] == 0x20 || buffer[s + indent] == 0x09 { indent += 1 }
+        subjectPosition = TextPosition(line: lineNo, column: indent + 1)
         return try buffer.withUnsafeBufferPointer { whole -> Quad? in
             let p = UnsafeBufferPointer(rebasing: whole[s..<e])
             var parser = LineParser(p: p, line: lineNo, format: fmt, cache: iris)

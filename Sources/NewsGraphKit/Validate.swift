@@ -5,6 +5,8 @@ import SHACL
 import Turtle
 import Validation
 import NewsGraphSchemas
+import NTriples
+import RDFXML
 
 /// One `newsgraph validate`, as the CLI parsed it.
 public struct ValidateRequest {
@@ -119,8 +121,10 @@ public enum ValidationRunner {
         return .rdf(.nQuads)
     }
 
-    /// Validates one file with the loaded validators; returns its report and the SHACL report graph.
-    static func validate(file path: String, kind: ValidatedKind, with v: Validators, read: ReadOptions) throws -> (FileReport, Graph?) {
+    /// Validates one file with the loaded validators; returns its report and, when `wantReportGraph`
+    /// (`--format shacl`), the SHACL report graph.
+    static func validate(file path: String, kind: ValidatedKind, with v: Validators, read: ReadOptions,
+                         wantReportGraph: Bool = false) throws -> (FileReport, Graph?) {
         var report = FileReport(file: path)
         switch kind {
         case .dot:
@@ -134,9 +138,9 @@ public enum ValidationRunner {
             report.skip(.shacl, reason: "DOT is a picture, not RDF")
             return (report, nil)
         case let .rdf(format):
-            let dataset: Dataset
+            let data: DataGraph?
             do {
-                dataset = try RDFFiles.read(path: path, format: format, options: read)
+                data = try readData(path: path, format: format, options: read, keep: v.shacl != nil)
                 report.record(.syntax, [])
             } catch let e as SyntaxError {
                 report.record(.syntax, [finding(e, file: path)])
@@ -161,16 +165,55 @@ public enum ValidationRunner {
             default:
                 report.skip(.schema, reason: "\(format.displayName) has no document schema; SHACL checks its graph")
             }
-            guard let shacl = v.shacl else {
+            guard let shacl = v.shacl, let data else {
                 report.skip(.shacl, reason: "--no-shacl")
                 return (report, nil)
             }
-            let result = shacl.validate(dataset.union)
+            let result = shacl.validate(data)
             // Recursion the engine cut short is not a result, but a person should still see it.
             let notes = result.notes.map { Finding(severity: .info, stage: .shacl, file: path, constraint: "shacl-note", message: $0) }
-            report.record(.shacl, SHACLFindings.findings(from: result, file: path) + notes)
-            return (report, result.graph())
+            let findings = SHACLFindings.findings(from: result, file: path, position: data.subjectPosition(of:))
+            report.record(.shacl, findings + notes)
+            return (report, wantReportGraph ? result.graph() : nil)
         }
+    }
+
+    /// Reads a file for validation straight into SHACL's indexed form (when `keep`; else it only
+    /// checks the syntax), recording where each subject first appears so findings can name a
+    /// line:column. No `Dataset` or `Graph` is built, so a large file is held once, as
+    /// integer-coded triples plus one copy of each distinct term.
+    static func readData(path: String, format: RDFFormat, options: ReadOptions, keep: Bool) throws -> DataGraph? {
+        let source = try InputSource(path: path)
+        // Line-based and Turtle files spend 60–120 bytes per triple; ask for room accordingly.
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        var builder = keep ? DataGraph.Builder(expectedTriples: size / 100) : DataGraph.Builder()
+        func drain<R: QuadSource>(_ reader: inout R, _ position: (R) -> TextPosition?) throws {
+            while let q = try reader.next() {
+                if keep { builder.insert(q.triple, subjectAt: position(reader)) }
+            }
+        }
+        do {
+            switch format {
+            case .nTriples, .nQuads:
+                var r = NTriplesReader(source: source, format: format == .nQuads ? .nQuads : .nTriples)
+                try drain(&r) { $0.subjectPosition }
+            case .turtle:
+                var r = TurtleReader(source: source, base: options.base ?? RDFFiles.defaultBase(source.name))
+                try drain(&r) { $0.subjectPosition }
+            case .rdfXML:
+                var r = RDFXMLReader(source: source, base: options.base ?? RDFFiles.defaultBase(source.name))
+                try drain(&r) { $0.subjectPosition }
+            case .jsonLD:
+                // JSON-LD becomes RDF only after expansion, which keeps no source positions.
+                var r = try RDFFiles.reader(format, source: source, options: options)
+                while let q = try r.next() {
+                    if keep { builder.insert(q.triple) }
+                }
+            }
+        } catch let e as SyntaxError {
+            throw e.inFile(path == "-" ? "<stdin>" : path)
+        }
+        return keep ? DataGraph(builder) : nil
     }
 
     static func finding(_ e: SyntaxError, file: String) -> Finding {
@@ -200,7 +243,7 @@ public enum ValidationRunner {
         var reportGraph = Graph()
         for (f, k) in kinds {
             do {
-                let (report, graph) = try validate(file: f, kind: k, with: validators, read: r.read)
+                let (report, graph) = try validate(file: f, kind: k, with: validators, read: r.read, wantReportGraph: shaclFormat)
                 summary.append(report)
                 if let graph { reportGraph.formUnion(graph.triples.map { relabel($0, prefix: "f\(summary.files.count)") }) }
             } catch let failure as NewsGraphFailure {

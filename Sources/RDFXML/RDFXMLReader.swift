@@ -70,6 +70,12 @@ public final class RDFXMLReader: QuadSource {
         while let q = try next() { try emit(q.triple) }
     }
 
+    /// The line of the element that produced the quad `next()` last returned (column 1: libxml2
+    /// keeps a line, not a column, on each node), so a validator can point near the statement
+    /// that describes a node.
+    public private(set) var subjectPosition: TextPosition?
+    var stepLine = 0
+
     public func next() throws -> Quad? {
         while pendingHead == pending.count {
             if finished { return nil }
@@ -78,6 +84,7 @@ public final class RDFXMLReader: QuadSource {
             try step()
         }
         defer { pendingHead += 1 }
+        subjectPosition = stepLine > 0 ? TextPosition(line: stepLine, column: 1) : nil
         return pending[pendingHead]
     }
 
@@ -147,6 +154,7 @@ public final class RDFXMLReader: QuadSource {
             return
         }
         let type = xmlTextReaderNodeType(reader)
+        if let current = xmlTextReaderCurrentNode(reader) { stepLine = Int(xmlGetLineNo(current)) }
         switch type {
         case ReaderType.element:
             guard let node = xmlTextReaderCurrentNode(reader) else { throw libxmlError() }

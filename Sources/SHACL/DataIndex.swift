@@ -1,17 +1,22 @@
 import RDF
 
 /// The data graph as integer ids with compressed adjacency lists (subject → (predicate, object)
-/// and object → (predicate, subject), each sorted by predicate), built once per validation.
+/// and object → (predicate, subject), each sorted by predicate), built once per data graph.
 /// Validation asks millions of "objects of s via p" questions; answering them with array slices
 /// instead of nested dictionaries of strings keeps a million-triple graph in the seconds range.
 final class DataIndex {
     typealias ID = Int32
-    struct Edge { var p: ID; var n: ID }
+    struct Edge: Equatable { var p: ID; var n: ID }
+    struct Triple3 { var s: ID; var p: ID; var o: ID }
 
     private(set) var terms: [Term] = []
     private var ids: [Term: ID] = [:]
     /// Number of ids that occur in the graph; ids past it were interned later (targets, constants).
     let graphNodeCount: Int
+    /// Distinct triples.
+    let tripleCount: Int
+    /// Packed first subject positions by id (see ``DataGraph/subjectPosition(of:)``); may be empty.
+    let positions: [UInt64]
     private let outStart: [Int], outEdges: [Edge]
     private let inStart: [Int], inEdges: [Edge]
     /// (subject, object) pairs grouped by predicate (`Edge.p` holds the subject).
@@ -19,41 +24,20 @@ final class DataIndex {
 
     let rdfType: ID?, subClassOf: ID?
 
-    init(_ graph: Graph) {
-        var triples: [(ID, ID, ID)] = []
-        triples.reserveCapacity(graph.count)
-        var terms: [Term] = [], ids: [Term: ID] = [:]
-        ids.reserveCapacity(graph.count + graph.count / 2)
-        func intern(_ t: Term) -> ID {
-            if let i = ids[t] { return i }
-            let i = ID(terms.count)
-            terms.append(t); ids[t] = i
-            return i
-        }
-        // Writers and readers emit a subject's triples together and reuse a few predicates, so
-        // remembering the previous subject and predicate skips most hash look-ups.
-        var lastS: (Term, ID)? = nil, lastP: (Term, ID)? = nil
-        for t in graph {
-            let s: ID
-            if let (term, id) = lastS, term == t.subject { s = id } else { s = intern(t.subject); lastS = (t.subject, s) }
-            let p: ID
-            if let (term, id) = lastP, term == t.predicate { p = id } else { p = intern(t.predicate); lastP = (t.predicate, p) }
-            triples.append((s, p, intern(t.object)))
-        }
-        let n = terms.count
-        // Counting sort into CSR form, then sort each node's slice by predicate.
-        func build(_ key: (ID, ID, ID) -> ID, _ edge: (ID, ID, ID) -> Edge) -> ([Int], [Edge]) {
+    init(_ builder: consuming DataGraph.Builder) {
+        let n = builder.terms.count
+        /// Counting sort into CSR form by the key `forEach` gives each edge, then each node's slice sorted.
+        func csr(_ count: Int, _ forEach: ((ID, Edge) -> Void) -> Void) -> ([Int], [Edge]) {
             var start = [Int](repeating: 0, count: n + 1)
-            for t in triples { start[Int(key(t.0, t.1, t.2)) + 1] += 1 }
+            forEach { k, _ in start[Int(k) + 1] += 1 }
             for i in 0..<n { start[i + 1] += start[i] }
             var fill = start
-            var edges = [Edge](repeating: Edge(p: 0, n: 0), count: triples.count)
-            for t in triples {
-                let k = Int(key(t.0, t.1, t.2))
-                edges[fill[k]] = edge(t.0, t.1, t.2)
-                fill[k] += 1
-            }
+            var edges = [Edge](repeating: Edge(p: 0, n: 0), count: count)
             edges.withUnsafeMutableBufferPointer { buf in
+                forEach { k, e in
+                    buf[fill[Int(k)]] = e
+                    fill[Int(k)] += 1
+                }
                 for i in 0..<n where start[i + 1] - start[i] > 1 {
                     var slice = UnsafeMutableBufferPointer(rebasing: buf[start[i]..<start[i + 1]])
                     slice.sort { $0.p != $1.p ? $0.p < $1.p : $0.n < $1.n }
@@ -61,14 +45,42 @@ final class DataIndex {
             }
             return (start, edges)
         }
-        (outStart, outEdges) = build({ s, _, _ in s }, { _, p, o in Edge(p: p, n: o) })
-        (inStart, inEdges) = build({ _, _, o in o }, { s, p, _ in Edge(p: p, n: s) })
-        (predStart, predEdges) = build({ _, p, _ in p }, { s, _, o in Edge(p: s, n: o) })
+        // Subject → (predicate, object); then drop duplicate triples, adjacent after sorting.
+        var triples = builder.triples
+        builder.triples = []
+        var (oStart, oEdges) = csr(triples.count) { add in for t in triples { add(t.s, Edge(p: t.p, n: t.o)) } }
+        triples = []
+        var w = 0
+        oEdges.withUnsafeMutableBufferPointer { e in
+            var lo = oStart[0]
+            for i in 0..<n {
+                let hi = oStart[i + 1]
+                oStart[i] = w
+                for k in lo..<hi where k == lo || e[k] != e[k - 1] {
+                    e[w] = e[k]
+                    w += 1
+                }
+                lo = hi
+            }
+            oStart[n] = w
+        }
+        oEdges.removeLast(oEdges.count - w)
+        let out = oStart, outE = oEdges
+        func eachTriple(_ body: (ID, ID, ID) -> Void) {
+            for s in 0..<n {
+                for k in out[s]..<out[s + 1] { body(ID(s), outE[k].p, outE[k].n) }
+            }
+        }
+        (inStart, inEdges) = csr(w) { add in eachTriple { s, p, o in add(o, Edge(p: p, n: s)) } }
+        (predStart, predEdges) = csr(w) { add in eachTriple { s, p, o in add(p, Edge(p: s, n: o)) } }
+        outStart = out; outEdges = outE
+        tripleCount = w
         graphNodeCount = n
+        terms = builder.terms
+        ids = builder.ids
+        positions = builder.positions
         rdfType = ids[.iri(Vocab.rdf.type)]
         subClassOf = ids[.iri(Vocab.rdfs.subClassOf)]
-        self.terms = terms
-        self.ids = ids
     }
 
     @inline(__always) func term(_ id: ID) -> Term { terms[Int(id)] }

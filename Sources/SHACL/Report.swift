@@ -75,7 +75,8 @@ public struct ValidationReport: Sendable, Hashable {
     public let notes: [String]
 
     public init(results: [ValidationResult], notes: [String] = []) {
-        self.results = results.sorted()
+        // Sort positions, not the results: moving a result retains and releases a dozen strings.
+        self.results = results.withUnsafeBufferPointer { b in b.indices.sorted { b[$0] < b[$1] }.map { b[$0] } }
         self.conforms = results.isEmpty
         self.notes = Array(Set(notes)).sorted()
     }

@@ -61,6 +61,8 @@ public final class Pattern: @unchecked Sendable, Hashable {
     public let flags: String?
     // NSRegularExpression is immutable after creation and documented as thread-safe.
     let regex: NSRegularExpression
+    /// The same pattern as a linear-time matcher, when it is simple enough (most shapes' are).
+    let simple: SimplePattern?
 
     init(_ pattern: String, flags: String?, shape: Term) throws {
         self.pattern = pattern
@@ -77,6 +79,7 @@ public final class Pattern: @unchecked Sendable, Hashable {
             default: throw ShapesGraphError(node: shape, "unknown sh:flags character \"\(f)\" (XPath allows s, m, i, x, q)")
             }
         }
+        simple = (flags ?? "").isEmpty ? SimplePattern(source) : nil
         do {
             regex = try NSRegularExpression(pattern: Pattern.translate(source), options: options)
         } catch {
@@ -106,6 +109,7 @@ public final class Pattern: @unchecked Sendable, Hashable {
     }
 
     func matches(_ s: String) -> Bool {
+        if let simple { return simple.matches(s) }
         let ns = s as NSString
         return regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) != nil
     }

@@ -11,8 +11,12 @@ public struct SHACLValidator: Sendable {
 
     public init(shapes: ShapesGraph) { self.shapes = shapes }
 
-    public func validate(_ data: Graph) -> ValidationReport {
-        Engine(shapes: shapes, index: DataIndex(data), maxDepth: maxNestingDepth).run()
+    public func validate(_ data: Graph) -> ValidationReport { validate(DataGraph(data)) }
+
+    /// Validates a graph already indexed (``DataGraph/Builder`` builds one while reading a file,
+    /// keeping where each subject appears).
+    public func validate(_ data: DataGraph) -> ValidationReport {
+        Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run()
     }
 }
 
@@ -177,8 +181,10 @@ final class Engine {
                        _ sink: inout [Raw], stopEarly: Bool, depth: Int) {
         let path = shape.path
         var pathText: String { path?.shortDescription() ?? "the focus node" }
-        func add(_ value: ID?, _ message: String) {
-            sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: c.component, message: message))
+        // The generated text is only shown when the result is reported and the shape has no sh:message.
+        let wantText = !stopEarly && shape.messages.isEmpty
+        func add(_ value: ID?, _ message: @autoclosure () -> String) {
+            sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: c.component, message: wantText ? message() : ""))
         }
         func each(_ failing: (ID) -> String?) {
             for v in values {
@@ -309,7 +315,7 @@ final class Engine {
         }
     }
 
-    private func range(_ bound: Term, _ values: [ID], _ ok: (Int) -> Bool, _ relation: String, _ add: (ID?, String) -> Void) {
+    private func range(_ bound: Term, _ values: [ID], _ ok: (Int) -> Bool, _ relation: String, _ add: (ID?, @autoclosure () -> String) -> Void) {
         for v in values {
             if case let .literal(x) = index.term(v), case let .literal(b) = bound, let r = XSD.compare(x, b), ok(r) { continue }
             add(v, "value \(Engine.show(index.term(v))) is not \(relation) \(Engine.show(bound))")

@@ -26,6 +26,13 @@ public struct TurtleReader: QuadSource {
 
     var cursor: ByteCursor
     var pending: [Quad] = []
+    /// Where the subject of each pending quad starts (parallel to `pending`).
+    var pendingAt: [TextPosition] = []
+    /// Where the subject being parsed starts.
+    var subjectAt = TextPosition(line: 1, column: 1)
+    /// Where the subject of the quad `next()` last returned starts in the input, so a validator
+    /// can point at the statement that describes a node.
+    public private(set) var subjectPosition: TextPosition?
     /// The syntax being read: Turtle, or TriG (Turtle plus `GRAPH name { … }` blocks).
     public let syntax: TurtleSyntax
     var inGraph = false
@@ -46,10 +53,12 @@ public struct TurtleReader: QuadSource {
         while true {
             if pendingIndex < pending.count {
                 defer { pendingIndex += 1 }
+                subjectPosition = pendingAt[pendingIndex]
                 return pending[pendingIndex]
             }
             if failed { return nil }
             pending.removeAll(keepingCapacity: true)
+            pendingAt.removeAll(keepingCapacity: true)
             pendingIndex = 0
             do {
                 if try !statement() { return nil }
@@ -133,6 +142,7 @@ public struct TurtleReader: QuadSource {
             return true
         }
         if b == 0x5B {
+            subjectAt = cursor.position
             let (subject, anonymous) = try blankNode()
             try skip()
             if anonymous, try cursor.peek() == 0x7B { cursor.advance(); enterGraph(subject); return true }
@@ -146,6 +156,7 @@ public struct TurtleReader: QuadSource {
             try expect(0x2E, "'.' at the end of the statement")
             return true
         }
+        subjectAt = cursor.position
         let subject = try subjectTerm()
         try skip()
         if try cursor.peek() == 0x7B { cursor.advance(); enterGraph(subject); return true }
@@ -239,6 +250,7 @@ public struct TurtleReader: QuadSource {
         try skip()
         guard let b = try cursor.peek() else { throw error("unexpected end of input") }
         if b == 0x5B {
+            subjectAt = cursor.position
             let (subject, anonymous) = try blankNode()
             try skip()
             // `[ :p :o ] .` is a statement by itself; `[] .` is not.
@@ -246,6 +258,7 @@ public struct TurtleReader: QuadSource {
             try predicateObjectList(subject)
             return
         }
+        subjectAt = cursor.position
         let subject = try subjectTerm()
         try predicateObjectList(subject)
     }
@@ -309,6 +322,7 @@ public struct TurtleReader: QuadSource {
             try skip()
             let o = try object()
             pending.append(Quad(subject, predicate, o, graph: graphName))
+            pendingAt.append(subjectAt)
             try skip()
             guard try cursor.peek() == 0x2C else { return }
             cursor.advance()
@@ -343,7 +357,9 @@ public struct TurtleReader: QuadSource {
     /// `[ ]` or `[ predicateObjectList ]`; returns the blank node and whether it was `[ ]`.
     mutating func blankNode() throws -> (Term, Bool) {
         try enter()
-        defer { depth -= 1 }
+        let outer = subjectAt
+        subjectAt = cursor.position
+        defer { depth -= 1; subjectAt = outer }
         cursor.advance()
         let node = Term.blank(blanks.fresh())
         try skip()
@@ -356,6 +372,7 @@ public struct TurtleReader: QuadSource {
     mutating func collection() throws -> Term {
         try enter()
         defer { depth -= 1 }
+        let at = cursor.position
         cursor.advance()
         var head: Term = .iri(Vocab.rdf.nil)
         var last: Term?
@@ -365,11 +382,18 @@ public struct TurtleReader: QuadSource {
             if b == 0x29 { cursor.advance(); break }
             let item = try object()
             let cell = Term.blank(blanks.fresh())
-            if let last { pending.append(Quad(last, .iri(Vocab.rdf.rest), cell, graph: graphName)) } else { head = cell }
+            if let last {
+                pending.append(Quad(last, .iri(Vocab.rdf.rest), cell, graph: graphName))
+                pendingAt.append(at)
+            } else { head = cell }
             pending.append(Quad(cell, .iri(Vocab.rdf.first), item, graph: graphName))
+            pendingAt.append(at)
             last = cell
         }
-        if let last { pending.append(Quad(last, .iri(Vocab.rdf.rest), .iri(Vocab.rdf.nil), graph: graphName)) }
+        if let last {
+            pending.append(Quad(last, .iri(Vocab.rdf.rest), .iri(Vocab.rdf.nil), graph: graphName))
+            pendingAt.append(at)
+        }
         return head
     }
 

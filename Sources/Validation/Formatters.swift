@@ -37,7 +37,12 @@ public struct ReportFormatter: Sendable {
     /// Every finding, one per line, then a summary line.
     public func text(_ summary: ValidationSummary) -> String {
         var out = ""
-        for f in summary.findings { out += Self.line(f) + "\n" }
+        let findings = summary.findings
+        out.reserveCapacity(findings.count * 200)
+        for f in findings {
+            out += Self.line(f)
+            out += "\n"
+        }
         out += summaryLine(summary) + "\n"
         return out
     }
@@ -183,7 +188,7 @@ public struct ReportFormatter: Sendable {
     }
 
     static func singleLine(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
         return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }
 
