@@ -109,7 +109,7 @@ public struct NTriplesWriter: QuadSink {
         var s = s
         s.withUTF8 { p in
             var needs = false
-            for b in p where b <= 0x20 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x7B || b == 0x7D || b == 0x7C || b == 0x5E || b == 0x60 || b == 0x5C {
+            for b in p where b < 0x80 && isIRISpecial(b) {
                 needs = true
                 break
             }
@@ -124,6 +124,14 @@ public struct NTriplesWriter: QuadSink {
         }
     }
 
+    /// Bytes an IRIREF cannot hold literally (`0x00–0x20 < > " { } | ^ `` \`), as a 128-bit set:
+    /// one shift and mask per byte instead of ten comparisons.
+    @inline(__always) static func isIRISpecial(_ b: UInt8) -> Bool {
+        let low: UInt64 = 0x5000_0005_FFFF_FFFF  // 0x00–0x20, 0x22, 0x3C, 0x3E
+        let high: UInt64 = 0x3800_0001_5000_0000  // 0x5C, 0x5E, 0x60, 0x7B–0x7D (bits relative to 0x40)
+        return b < 0x40 ? (low >> UInt64(b)) & 1 == 1 : (high >> UInt64(b - 0x40)) & 1 == 1
+    }
+
     /// Appends a lexical form with canonical escapes: `\b \t \n \f \r \" \\`, `\uXXXX` for other
     /// controls, U+007F and the noncharacters U+FFFE/U+FFFF; everything else as UTF-8.
     static func appendEscaped(_ s: String, to out: inout [UInt8]) {
@@ -132,8 +140,14 @@ public struct NTriplesWriter: QuadSink {
             var i = 0
             let n = p.count
             while i < n {
+                // Copy the run of bytes that need no escape in one go.
+                var j = i
+                while j < n {
+                    let b = p[j]
+                    if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xEF { j += 1 } else { break }
+                }
+                if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j])); i = j; if i == n { break } }
                 let b = p[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xEF { out.append(b); i += 1; continue }
                 switch b {
                 case 0xEF:
                     if i + 2 < n, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {

@@ -16,26 +16,34 @@ public struct ConvertRequest {
 }
 
 public enum Converter {
-    /// Line-based syntaxes stream quad by quad (constant memory, input order kept, the way rapper
-    /// and serdi work); everything else reads the graph, then writes it sorted.
+    /// Every syntax with a streaming reader (N-Triples, N-Quads, Turtle, RDF/XML) converts to
+    /// N-Triples/N-Quads quad by quad: constant memory, input order kept, the way rapper and serdi
+    /// work. Everything else reads the graph, then writes it sorted; triple-only targets read
+    /// the triples of all graphs into a plain list, which the writers sort and deduplicate,
+    /// never building a dataset or a hashed graph first.
     public static func run(_ request: ConvertRequest) throws {
         let source = try InputSource(path: request.input)
         let fileName = request.input == "-" ? "<stdin>" : request.input
         do {
-            if request.from == .nTriples || request.from == .nQuads || request.from == .turtle,
-               case let .rdf(target) = request.to, target == .nTriples || target == .nQuads {
-                var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
+            var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
+            switch request.to {
+            case let .rdf(target) where (target == .nTriples || target == .nQuads) && request.from != .jsonLD:
                 try RDFFiles.withOutput(path: request.output) { output in
                     var writer = NTriplesWriter(output: output, format: target == .nQuads ? .nQuads : .nTriples)
                     while let q = try reader.next() { try writer.write(q) }
                     try writer.finish()
                 }
-                return
-            }
-            var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
-            let dataset = try reader.readDataset()
-            try RDFFiles.withOutput(path: request.output) { output in
-                try RDFFiles.write(dataset, as: request.to, to: output, options: request.write)
+            case .rdf(.turtle), .rdf(.rdfXML), .dot:
+                var triples: [Triple] = []
+                while let q = try reader.next() { triples.append(q.triple) }
+                try RDFFiles.withOutput(path: request.output) { output in
+                    try RDFFiles.write(triples: triples, as: request.to, to: output, options: request.write)
+                }
+            default:
+                let dataset = try reader.readDataset()
+                try RDFFiles.withOutput(path: request.output) { output in
+                    try RDFFiles.write(dataset, as: request.to, to: output, options: request.write)
+                }
             }
         } catch let e as SyntaxError {
             throw e.inFile(fileName)

@@ -106,15 +106,46 @@ public enum RDFFiles {
             var w = NTriplesWriter(output: output, format: .nQuads)
             for q in dataset.sorted() { try w.write(q) }
             try w.finish()
-        case .rdf(.turtle):
-            try TurtleWriter(prefixes: options.prefixes, base: options.base).write(dataset.union, to: output)
-        case .rdf(.rdfXML):
-            try RDFXMLWriter(prefixes: options.prefixes, base: options.base).write(dataset.union, to: output)
+        case .rdf(.turtle), .rdf(.rdfXML):
+            try write(dataset.union, as: format, to: output, options: options)
+            return
         case .rdf(.jsonLD):
             let context: JSONLDWriter.ContextChoice = options.jsonldContextIRI.map { .reference($0) } ?? .embedded
             try JSONLDWriter(form: options.jsonldForm, context: context, embed: options.jsonldEmbed).write(dataset, to: output)
         case .dot:
             try DOTWriter(options: options.dot).write(dataset, to: output)
+        }
+        try output.flush()
+    }
+
+    /// Writes triples as one graph (duplicates once) in `format`. Turtle and RDF/XML sort the
+    /// list themselves, so no ``Graph`` is built: the fast path for converting large files.
+    public static func write(triples: [Triple], as format: OutputFormat, to output: OutputBuffer, options: WriteOptions = WriteOptions()) throws {
+        switch format {
+        case .rdf(.turtle):
+            try TurtleWriter(prefixes: options.prefixes, base: options.base).write(triples, to: output)
+        case .rdf(.rdfXML):
+            try RDFXMLWriter(prefixes: options.prefixes, base: options.base).write(triples, to: output)
+        default:
+            try write(Graph(triples), as: format, to: output, options: options)
+            return
+        }
+        try output.flush()
+    }
+
+    /// Writes one graph in `format`; the dataset-only formats (N-Quads, JSON-LD) get it as the
+    /// default graph.
+    public static func write(_ graph: Graph, as format: OutputFormat, to output: OutputBuffer, options: WriteOptions = WriteOptions()) throws {
+        switch format {
+        case .rdf(.turtle):
+            try TurtleWriter(prefixes: options.prefixes, base: options.base).write(graph, to: output)
+        case .rdf(.rdfXML):
+            try RDFXMLWriter(prefixes: options.prefixes, base: options.base).write(graph, to: output)
+        case .dot:
+            try DOTWriter(options: options.dot).write(graph, to: output)
+        case .rdf(.nTriples), .rdf(.nQuads), .rdf(.jsonLD):
+            try write(Dataset(graph), as: format, to: output, options: options)
+            return
         }
         try output.flush()
     }

@@ -163,10 +163,12 @@ public final class RDFXMLReader: QuadSource {
         case ReaderType.endElement:
             try endElement(xmlTextReaderCurrentNode(reader))
         case ReaderType.text, ReaderType.cdata, ReaderType.whitespace, ReaderType.significantWhitespace:
-            guard let last = stack.last else { return }
+            guard !stack.isEmpty else { return }
             guard let value = xmlTextReaderConstValue(reader) else { return }
             // Whitespace between elements (the common case outside property elements) costs no String.
-            if last.kind != .property || last.hasNodeChild, Self.isWhitespace(value) { return }
+            // (The frame is read in place: copying it would retain every field.)
+            let top = stack.count - 1
+            if stack[top].kind != .property || stack[top].hasNodeChild, Self.isWhitespace(value) { return }
             let text = String(cString: value)
             try characters(text, node: xmlTextReaderCurrentNode(reader))
         case ReaderType.entityReference:
@@ -322,32 +324,58 @@ public final class RDFXMLReader: QuadSource {
     /// forbids anywhere (controls, space, `<>"{}|\^``) or a malformed %-escape are a syntax error,
     /// so no reader downstream ever sees an IRI it could not write back.
     func iri(_ ref: String, _ base: String, _ node: xmlNodePtr) throws -> IRI {
-        let value = resolve(ref, base)
-        var bad: UInt8?
-        var utf8 = value.utf8.makeIterator()
-        while let b = utf8.next() {
-            switch b {
-            case 0...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: bad = b
-            case 0x25:
-                for _ in 0..<2 {
-                    guard let h = utf8.next(), (0x30...0x39).contains(h) || (0x41...0x46).contains(h) || (0x61...0x66).contains(h) else {
-                        throw error("invalid IRI <\(value)>: '%' is not followed by two hexadecimal digits", node)
+        var value = resolve(ref, base)
+        // One pass over the bytes; the first problem found is the one reported.
+        let problem: (badEscape: Bool, byte: UInt8)? = value.withUTF8 { p in
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b == 0x25 {
+                    for k in 1...2 {
+                        guard i + k < p.count, TurtleGrammar.hexValue(p[i + k]) != nil else { return (true, b) }
                     }
+                    i += 3
+                    continue
                 }
-            default: break
+                if b < 0x80 && Self.isForbiddenInIRI(b) { return (false, b) }
+                i += 1
             }
-            if let bad {
-                throw error("invalid IRI <\(value)>: it contains U+\(String(bad, radix: 16, uppercase: true)), which IRIs forbid", node)
-            }
+            return nil
+        }
+        if let problem {
+            if problem.badEscape { throw error("invalid IRI <\(value)>: '%' is not followed by two hexadecimal digits", node) }
+            throw error("invalid IRI <\(value)>: it contains U+\(String(problem.byte, radix: 16, uppercase: true)), which IRIs forbid", node)
         }
         return IRI(unchecked: value)
+    }
+
+    /// Controls, space, DEL and `"<>\\^``{|}`: one shift and mask per byte.
+    @inline(__always) static func isForbiddenInIRI(_ b: UInt8) -> Bool {
+        let low: UInt64 = 0x5000_0005_FFFF_FFFF  // 0x00–0x20, 0x22, 0x3C, 0x3E
+        let high: UInt64 = 0xB800_0001_5000_0000  // 0x5C, 0x5E, 0x60, 0x7B–0x7D, 0x7F (bits from 0x40)
+        return b < 0x40 ? (low >> UInt64(b)) & 1 == 1 : (high >> UInt64(b - 0x40)) & 1 == 1
     }
 
     func resolve(_ ref: String, _ base: String) -> String {
         if base.isEmpty { return ref }
         // Fast path: an absolute IRI without dot segments resolves to itself.
-        if IRIReference.hasScheme(ref) && !ref.contains("/.") && !ref.contains(":.") { return ref }
+        if Self.isAbsoluteWithoutDotSegments(ref) { return ref }
         return IRIReference.resolve(ref, against: base)
+    }
+
+    /// `scheme:` and no `/.` or `:.` anywhere, scanned as bytes (String's Character-based
+    /// `contains` was most of the reader's time on attribute-heavy documents).
+    static func isAbsoluteWithoutDotSegments(_ ref: String) -> Bool {
+        var ref = ref
+        return ref.withUTF8 { p in
+            guard TurtleGrammar.hasScheme(p) else { return false }
+            var previous: UInt8 = 0
+            for b in p {
+                if b == 0x2E && (previous == 0x2F || previous == 0x3A) { return false }
+                previous = b
+            }
+            return true
+        }
     }
 
     func emit(_ s: Term, _ p: IRI, _ o: Term) { pending.append(Quad(s, .iri(p), o)) }
@@ -384,23 +412,23 @@ public final class RDFXMLReader: QuadSource {
     // MARK: - Grammar
 
     func startElement(_ node: xmlNodePtr, isEmpty: Bool) throws {
-        let parent = stack.last
+        let parentIndex = stack.isEmpty ? nil : stack.count - 1
         let (attrs, langAttr, baseAttr, dirAttr, versionAttr) = try attributes(of: node)
-        var base = parent?.base ?? documentBase
+        var base = parentIndex.map { stack[$0].base } ?? documentBase
         if let baseAttr {
             var b = resolve(baseAttr, base)
             if let hash = b.firstIndex(of: "#") { b = String(b[..<hash]) }
             base = b
         }
-        var lang = parent?.lang
+        var lang = parentIndex.flatMap { stack[$0].lang }
         if let langAttr { lang = langAttr.isEmpty ? nil : langAttr }
         // its:dir only counts in an RDF 1.2 document (rdf:version on this element or an ancestor).
-        currentVersion12 = versionAttr || (parent?.version12 ?? false)
-        currentDir = parent?.dir
+        currentVersion12 = versionAttr || (parentIndex.map { stack[$0].version12 } ?? false)
+        currentDir = parentIndex.flatMap { stack[$0].dir }
         if let dirAttr, currentVersion12 { currentDir = dirAttr }
         let name = try elementIRI(node)
 
-        guard let parent else {
+        guard let parentIndex else {
             sawRoot = true
             if name.isRDF && name.local == "RDF" {
                 if let a = attrs.first { throw error("attribute \(a.uri) is not allowed on rdf:RDF", node) }
@@ -412,7 +440,7 @@ public final class RDFXMLReader: QuadSource {
             return
         }
 
-        switch parent.kind {
+        switch stack[parentIndex].kind {
         case .rdfRoot:
             _ = try startNode(node, name, attrs, base: base, lang: lang, isEmpty: isEmpty)
         case .node:

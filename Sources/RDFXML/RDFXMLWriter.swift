@@ -60,7 +60,13 @@ public struct RDFXMLWriter: Sendable {
     }
 
     public func write(_ graph: Graph, to output: OutputBuffer) throws {
-        var plan = try Plan(graph: graph, prefixes: prefixes)
+        try write(Array(graph), to: output)
+    }
+
+    /// Writes a list of triples as one graph (duplicates are written once): what a converter
+    /// calls after reading, without building a ``Graph`` first.
+    public func write(_ triples: [Triple], to output: OutputBuffer) throws {
+        var plan = try Plan(sorted: TripleOrder.sortedUnique(triples), prefixes: prefixes)
         plan.emit(to: output, base: base)
         try output.flush()
     }
@@ -87,8 +93,9 @@ struct Plan {
     var generatedCounter = 0
     var xmlLiteralOK: [String: Bool] = [:]
 
-    init(graph: Graph, prefixes: PrefixMap) throws {
-        triples = graph.sorted()
+    /// - Parameter sorted: the graph's triples in ``Triple`` order, without duplicates.
+    init(sorted: [Triple], prefixes: PrefixMap) throws {
+        triples = sorted
         var candidates: [String: String] = [:]   // namespace → prefix from the map
         for (p, ns) in prefixes.sorted where XMLNames.isNCName(p) && !p.lowercased().hasPrefix("xml") && candidates[ns] == nil {
             candidates[ns] = p
@@ -136,7 +143,7 @@ struct Plan {
         }
         prefixNames = names
         rdfPrefix = names[0]
-        if graph.contains(where: { if case .blank = $0.subject { return true }; if case .blank = $0.object { return true }; return false }) {
+        if triples.contains(where: { if case .blank = $0.subject { return true }; if case .blank = $0.object { return true }; return false }) {
             for t in triples {
                 if case let .blank(b) = t.subject, XMLNames.isNCName(b.id) { usedNodeIDs.insert(b.id) }
                 if case let .blank(b) = t.object, XMLNames.isNCName(b.id) { usedNodeIDs.insert(b.id) }
