@@ -162,7 +162,7 @@ public enum Builder {
         }
         var quads: [Quad] = []
         let counts = CorpusMerger.stream(analyses, options: options, kb: kb) { _, graph in quads += graph }
-        let dataset = Dataset(quads)
+        let dataset = Dataset(uniqueQuads: quads)  // each document graph is free of duplicates, and graphs never share a quad
         quads = []
         let union = dataset.union
         summary.dataset = dataset
@@ -266,6 +266,9 @@ extension Builder {
                     var w = NTriplesWriter(output: output, format: .nTriples)
                     for t in union { try w.write(t) }
                     try w.finish()
+                case .rdf(.turtle), .rdf(.rdfXML):
+                    // the union is already made: the list-based writers sort it without another Graph
+                    try RDFFiles.write(triples: Array(union), as: format, to: output)
                 default:
                     try RDFFiles.write(content, as: format, to: output)
                 }
