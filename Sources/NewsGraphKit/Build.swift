@@ -253,7 +253,7 @@ extension Builder {
             let path = (directory as NSString).appendingPathComponent(fileName(format))
             // N-Quads keeps one named graph per document; JSON-LD, like the triple syntaxes, gets
             // the merged graph, the form web developers and schema.org tools expect.
-            let content = format == .rdf(.jsonLD) ? Dataset(union) : dataset
+            let content = format == .rdf(.jsonLD) ? Dataset(uniqueQuads: union.map { Quad($0, graph: nil) }) : dataset
             try RDFFiles.withOutput(path: path) { output in
                 switch format {
                 // in emission order (documents by id, then a fixed order inside each graph), as the streaming
