@@ -79,7 +79,15 @@ extension JSONLDWriter {
         let expandedOrder = subjects.indices.sorted { subjects[$0] < subjects[$1] }
         var compactedIDs: [String] = []
         compactedIDs.reserveCapacity(subjects.count)
-        for s in subjects { compactedIDs.append((try? p.compactIRI(&active, s, vocab: false)) ?? s) }
+        var compactedRefs: [String: String] = [:], compactedVocabRefs: [String: String] = [:]
+        for s in subjects {
+            if let c = try? p.compactIRI(&active, s, vocab: false) {
+                compactedIDs.append(c)
+                compactedRefs[s] = c
+            } else {
+                compactedIDs.append(s)
+            }
+        }
         var order = expandedOrder
         if idAlias == "@id" || idAlias == "id" {
             var keyed = expandedOrder.map { (id: compactedIDs[$0], index: $0) }
@@ -87,41 +95,95 @@ extension JSONLDWriter {
             order = keyed.map(\.index)
         }
 
+        // What compaction does to a value depends on the predicate and on the value's shape (node
+        // reference: whether its IRI is itself a term; literal: datatype and language), never on
+        // the lexical form, so each shape is compacted once through the general algorithm with a
+        // placeholder and the result reused.
+        let inv = p.inverse(active)
+        var refShapes: [RefShape: (term: String, asArray: Bool, typeMapping: String?)] = [:]
+        var literalShapes: [LiteralShape: (term: String, asArray: Bool, template: JSONValue)] = [:]
+        let placeholder = "\u{1}newsgraph-value\u{1}"
+
+        func compactedValue(_ predicate: String, _ object: Term) throws(JSONLDError) -> (term: String, asArray: Bool, value: JSONValue)? {
+            switch object {
+            case let .literal(l):
+                let shape = LiteralShape(predicate: predicate, datatype: l.datatype.value, language: l.language)
+                if let hit = literalShapes[shape] {
+                    guard let v = Self.fill(hit.template, placeholder, l.lexicalForm) else { return nil }
+                    return (hit.term, hit.asArray, v)
+                }
+                let probe: Literal = l.language.map { Literal(placeholder, language: $0) } ?? Literal(placeholder, datatype: l.datatype)
+                let item = try p.rdfToObject(.literal(probe))
+                let term = try p.compactIRI(&active, predicate, value: item, vocab: true)
+                if term.hasPrefix("@") || term == idAlias || term == typeAlias { return nil }
+                let asArray = active.terms[term]?.container.contains("@set") == true
+                let template = JSONLDWriter.ordered(try p.compact(active, term, item))
+                literalShapes[shape] = (term, asArray, template)
+                guard let v = Self.fill(template, placeholder, l.lexicalForm) else { return nil }
+                return (term, asArray, v)
+            case .iri, .blank:
+                let id: String
+                if case let .iri(i) = object { id = i.value } else if case let .blank(b) = object { id = "_:" + b.id } else { return nil }
+                let shape = RefShape(predicate: predicate, termIRI: inv[id] != nil ? id : "")
+                let found: (term: String, asArray: Bool, typeMapping: String?)
+                if let hit = refShapes[shape] { found = hit } else {
+                    let term = try p.compactIRI(&active, predicate, value: ["@id": .string(id)], vocab: true)
+                    if term.hasPrefix("@") || term == idAlias || term == typeAlias { return nil }
+                    let def = active.terms[term]
+                    found = (term, def?.container.contains("@set") == true, def?.typeMapping)
+                    refShapes[shape] = found
+                }
+                // As compactValue: a bare string for @id/@vocab-typed terms, else {"@id": …}.
+                let vocab = found.typeMapping == "@vocab"
+                var compacted: String
+                if let c = vocab ? compactedVocabRefs[id] : compactedRefs[id] { compacted = c } else {
+                    guard let c = try? p.compactIRI(&active, id, vocab: vocab) else { return nil }
+                    compacted = c
+                    if vocab { compactedVocabRefs[id] = c } else { compactedRefs[id] = c }
+                }
+                if vocab || found.typeMapping == "@id" { return (found.term, found.asArray, .string(compacted)) }
+                var o = JSONObject()
+                o[idAlias] = .string(compacted)
+                return (found.term, found.asArray, .object(o))
+            }
+        }
+
         func node(_ g: Int) throws(JSONLDError) -> JSONValue? {
             var result = JSONObject()
             result[idAlias] = .string(compactedIDs[g])
-            var types: [JSONValue] = []
-            var byPredicate: [String: [JSONValue]] = [:]
+            var types: [String] = []
+            var byPredicate: [String: [Term]] = [:]
             var predicates: [String] = []
             for q in groups[g] {
                 guard case let .iri(pi) = q.predicate else { return nil }
                 if pi.value == rdfType {
                     switch q.object {
-                    case let .iri(o): types.append(.string(o.value)); continue
-                    case let .blank(b): types.append(.string("_:" + b.id)); continue
+                    case let .iri(o): types.append(o.value); continue
+                    case let .blank(b): types.append("_:" + b.id); continue
                     case .literal: return nil
                     }
                 }
-                let value = try p.rdfToObject(q.object)
                 if byPredicate[pi.value] == nil { predicates.append(pi.value) }
-                byPredicate[pi.value, default: []].append(value)
+                byPredicate[pi.value, default: []].append(q.object)
             }
             if !types.isEmpty {
-                if types.count > 1 { types = JSONLDWriter.sortedValues(types) }
+                if types.count > 1 {
+                    types = types.map { (key: Array(JSONLDWriter.sortKey(.string($0)).utf8), t: $0) }
+                        .sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.t)
+                }
                 var compacted: [JSONValue] = []
-                for t in types { compacted.append(.string(try p.compactIRI(&active, t.stringValue ?? "", vocab: true))) }
+                for t in types { compacted.append(.string(try p.compactIRI(&active, t, vocab: true))) }
                 p.addValue(&result, typeAlias, .array(compacted), asArray: typeAsArray)
             }
             predicates.sort()
             for predicate in predicates {
                 guard var items = byPredicate[predicate] else { continue }
-                if items.count > 1 { items = JSONLDWriter.sortedValues(items) }
+                if items.count > 1 {
+                    items = items.map { (key: Self.sortKey($0), term: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.term)
+                }
                 for item in items {
-                    let term = try p.compactIRI(&active, predicate, value: item, vocab: true)
-                    if term.hasPrefix("@") || term == idAlias || term == typeAlias { return nil }
-                    let asArray = active.terms[term]?.container.contains("@set") == true
-                    let compacted = try p.compact(active, term, item)
-                    p.addValue(&result, term, compacted, asArray: asArray)
+                    guard let c = try compactedValue(predicate, item) else { return nil }
+                    p.addValue(&result, c.term, c.value, asArray: c.asArray)
                 }
             }
             return JSONLDWriter.ordered(.object(result))
@@ -174,9 +236,37 @@ extension JSONLDWriter {
         return true
     }
 
-    /// The order ``sortValues(_:depth:)`` gives a property's values.
-    static func sortedValues(_ items: [JSONValue]) -> [JSONValue] {
-        let keyed = items.map { (key: Array(sortKey($0).utf8), value: $0) }
-        return keyed.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+    /// ``sortKey(_:)`` of the expanded form `rdfToObject` gives a term (no base directions here).
+    static func sortKey(_ t: Term) -> [UInt8] {
+        var k: [UInt8] = []
+        switch t {
+        case let .iri(i): k.append(UInt8(ascii: "0")); k.append(contentsOf: i.value.utf8)
+        case let .blank(b): k.append(contentsOf: "0_:".utf8); k.append(contentsOf: b.id.utf8)
+        case let .literal(l):
+            k.append(UInt8(ascii: "1")); k.append(contentsOf: l.lexicalForm.utf8); k.append(0)
+            if l.language == nil && l.datatype.value != Vocab.xsd.string.value { k.append(contentsOf: l.datatype.value.utf8) }
+            k.append(0)
+            if let lang = l.language { k.append(contentsOf: lang.lowercased().utf8) }
+            k.append(0)
+        }
+        return k
+    }
+
+    /// A compacted value template with the placeholder lexical form replaced by `lexical`.
+    static func fill(_ template: JSONValue, _ placeholder: String, _ lexical: String) -> JSONValue? {
+        switch template {
+        case let .string(s): return s == placeholder ? .string(lexical) : nil
+        case let .object(o):
+            var out = JSONObject()
+            var filled = false
+            for (k, v) in o {
+                if case let .string(s) = v, s == placeholder { out[k] = .string(lexical); filled = true } else { out[k] = v }
+            }
+            return filled ? .object(out) : nil
+        default: return nil
+        }
     }
 }
+
+struct RefShape: Hashable { let predicate: String; let termIRI: String }
+struct LiteralShape: Hashable { let predicate: String; let datatype: String; let language: String? }
