@@ -20,6 +20,12 @@ public struct JSONWriter: Sendable {
         out.append(bytes: bytes)
     }
 
+    /// Appends `value` as it would appear nested `indent` levels deep, so a writer that streams a
+    /// large document piece by piece produces the same bytes as writing the whole value at once.
+    public func append(_ value: JSONValue, indent: Int, to bytes: inout [UInt8]) {
+        emit(value, indent: indent, into: &bytes, out: nil)
+    }
+
     public func string(_ value: JSONValue) -> String {
         var bytes: [UInt8] = []
         emit(value, indent: 0, into: &bytes, out: nil)

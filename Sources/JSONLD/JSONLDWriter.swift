@@ -66,6 +66,7 @@ public struct JSONLDWriter {
     }
 
     public func write(_ dataset: Dataset, to output: OutputBuffer) throws {
+        if try writeCompactedDirectly(dataset, to: output) { return }
         let value = try document(for: dataset)
         JSONWriter(style: style).write(value, to: output)
         output.append(byte: 0x0A)
