@@ -50,6 +50,38 @@ public struct MentionFinder: Sendable {
     static let connectors: Set<String> = ["bin", "al", "de", "van", "von", "der", "da", "du", "la", "le", "del", "ibn", "el"]
     static let orgConnectors: Set<String> = ["of", "for", "on", "and"]
 
+    /// Nouns after which a demonym stands for the state itself: "the Russian government", "Israeli officials"
+    /// (officials speak for their state; "Israeli soldiers" or "Syrian security forces" only describe).
+    static let stateNouns: Set<String> = ["government", "governments", "authorities", "officials", "official", "regime",
+                                          "administration", "leadership", "cabinet", "state", "delegation", "diplomats", "diplomat"]
+
+    /// Whether a demonym ending before token `j` stands for its country as an actor: a role title follows ("the
+    /// Russian president", "Israeli Prime Minister", "the Russian foreign minister") or a word for the government.
+    func standsForState(_ tokens: [Token], after j: Int, end e: Int) -> Bool {
+        var k = j
+        while k < e, RelationExtractor.modifiers.contains(tokens[k].lower), !isTitleStart(tokens, k, e) { k += 1 }
+        guard k < e else { return false }
+        // an office ("president", "foreign minister"), not an occupation ("the Ukrainian activist")
+        if let (_, infos) = kb.titles.matches(e, start: k, word: { tokens[$0].lower }).first { return infos.contains { $0.kind != "job" } }
+        // "state" only as a noun ("the Russian state"), not "Russian state media"
+        if tokens[k].lower == "state" { return k + 1 >= e || tokens[k + 1].kind != .word || tokens[k + 1].isCapitalized }
+        return MentionFinder.stateNouns.contains(tokens[k].lower)
+    }
+
+    /// Words that, after "the Russians" / "the Chinese", show the demonym is the subject (the state as a collective
+    /// actor: "allows the Russians to listen in", "have the Chinese listening") rather than an adjective.
+    static let afterNounDemonym: Set<String> = ["to", "have", "has", "had", "are", "were", "will", "would", "could", "can",
+                                                "may", "might", "say", "said", "says", "claim", "claimed", "and", "or"]
+
+    /// "the Chinese" used as a noun: nothing after it, punctuation, an auxiliary or "to", or a lower-case "-ing" verb.
+    func demonymAsNoun(_ tokens: [Token], after j: Int, end e: Int) -> Bool {
+        guard j < e else { return true }
+        let n = tokens[j]
+        if n.kind == .punct { return n.lower != "-" }
+        guard n.kind == .word, !n.isCapitalized else { return false }
+        return MentionFinder.afterNounDemonym.contains(n.lower) || (n.lower.hasSuffix("ing") && n.lower.count > 5)
+    }
+
     func isTitleStart(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
         !kb.titles.matches(end, start: i, word: { tokens[$0].lower }).isEmpty
     }
@@ -103,6 +135,10 @@ public struct MentionFinder: Sendable {
                     guard let p = pick else { continue }
                     let id = add(i, i + len, type: kb.entities[p.entity].type, kb: p.entity)
                     mentions[id].isDemonym = p.demonym
+                    if p.demonym {
+                        mentions[id].demonymActor = standsForState(tokens, after: i + len, end: e) ||
+                            (i > s && tokens[i - 1].lower == "the" && demonymAsNoun(tokens, after: i + len, end: e))
+                    }
                     i += len; matched = true; break
                 }
                 if matched { continue }

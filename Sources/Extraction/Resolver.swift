@@ -124,6 +124,19 @@ public struct Resolver: Sendable {
                 else if m.titled || !m.sentenceInitial {
                     let office = ks.filter { k in kb.entities[k].positions.contains { documentCountries.contains($0.country) } }
                     if office.count == 1 { pick = office[0] }
+                    // "Biden and Harris's strategy": paired with a known person, the one curated public figure carrying
+                    // the surname, when every other bearer holds office in a country the document never names (the
+                    // Prime Minister of Saint Kitts is no "Harris" in an article about Washington)
+                    var pairedWithKnown = false
+                    for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].sentence == m.sentence {
+                        guard let nk = mentions[n].kb ?? map[n].flatMap({ entities[$0].kb }), kb.entities[nk].type == .person else { continue }
+                        let gap: Int = n < i ? m.begin - mentions[n].end : mentions[n].begin - m.end
+                        if gap <= 5 { pairedWithKnown = true }
+                    }
+                    if office.isEmpty, pairedWithKnown, !documentCountries.isEmpty {
+                        let curated = ks.filter { kb.entities[$0].positions.isEmpty && kb.entities[$0].description?.isEmpty == false }
+                        if curated.count == 1 { pick = curated[0] }
+                    }
                 }
                 if let k = pick {
                     attach(i, key: "kb:\(k)", type: .person, kbIndex: k); continue

@@ -1,0 +1,31 @@
+import XCTest
+@testable import Extraction
+
+/// The error classes a held-out evaluation found (demonyms, places inside organisation names, shortened place
+/// names, unlisted places, cue-less organisations, wrong types), each on sentences written for the test.
+final class MentionRulesTests: XCTestCase {
+    func analyze(_ s: String) -> DocumentAnalysis { Fixture.pipeline.analyze(Document(id: "r", text: s)) }
+    /// Mentioned spans that reach an entity (what becomes a NIF mention), with the entity's type.
+    func linked(_ s: String) -> [String: EntityType] {
+        let a = analyze(s)
+        var out: [String: EntityType] = [:]
+        for (i, m) in a.mentions.enumerated() { if let e = a.mentionEntity[i] { out[m.text] = a.entities[e].type } }
+        return out
+    }
+
+    func testDemonymIsACountryOnlyWhereItStandsForTheState() {
+        let a = analyze("Syrian security forces fired on protesters. An Iranian drone hit a depot and Palestinians fled. Canadian goods face tariffs.")
+        XCTAssertFalse(a.entities.contains { $0.type == .country && !$0.mentions.isEmpty }, "\(a.entities.map(\.name))")
+        XCTAssertTrue(a.mentionEntity.allSatisfy { $0 == nil || a.entities[$0!].type != .country })
+        let b = linked("The Russian president spoke to Israeli Prime Minister Benjamin Netanyahu. The Russian government and the Turkish foreign minister agreed.")
+        XCTAssertEqual(b["Russian"], .country)
+        XCTAssertEqual(b["Israeli"], .country)
+        XCTAssertEqual(b["Turkish"], .country)
+        XCTAssertEqual(linked("Officials said the move allows the Russians to listen in.")["Russians"], .country)
+    }
+
+    func testNationalityDemonymKeepsTheRelationButNoMention() {
+        let a = analyze("The Ukrainian activist Olena Vardanyan said the talks failed.")
+        XCTAssertFalse(a.mentions.indices.contains { a.mentions[$0].text == "Ukrainian" && a.mentionEntity[$0] != nil })
+    }
+}
