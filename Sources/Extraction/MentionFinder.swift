@@ -49,6 +49,12 @@ public struct MentionFinder: Sendable {
     static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"]
     static let connectors: Set<String> = ["bin", "al", "de", "van", "von", "der", "da", "du", "la", "le", "del", "ibn", "el"]
     static let orgConnectors: Set<String> = ["of", "for", "on", "and"]
+    /// Words before a known place that name a region of it ("Northern Uganda", "New Mexico", "Central Texas").
+    static let regionPrefixes: Set<String> = ["new", "north", "south", "east", "west", "central", "northern", "southern",
+                                              "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+                                              "upper", "lower", "greater"]
+    /// Organisation keywords whose names go on through "in" + a place ("Islamic Resistance in Iraq").
+    static let inNamedKeywords: Set<String> = ["resistance", "mission", "movement", "front", "church"]
 
     /// Nouns after which a demonym stands for the state itself: "the Russian government", "Israeli officials"
     /// (officials speak for their state; "Israeli soldiers" or "Syrian security forces" only describe).
@@ -80,6 +86,13 @@ public struct MentionFinder: Sendable {
         if n.kind == .punct { return n.lower != "-" }
         guard n.kind == .word, !n.isCapitalized else { return false }
         return MentionFinder.afterNounDemonym.contains(n.lower) || (n.lower.hasSuffix("ing") && n.lower.count > 5)
+    }
+
+    /// "New Mexico", "North Darfur": a direction word (a stopword on its own) opens a name before a known place.
+    func regionStart(_ tokens: [Token], _ i: Int, _ e: Int) -> Bool {
+        guard MentionFinder.regionPrefixes.contains(tokens[i].lower), i + 1 < e, tokens[i + 1].isCapitalized,
+              let (_, entries) = kb.gazetteer.matches(e, start: i + 1, word: { tokens[$0].lower }).first else { return false }
+        return entries.contains { !$0.demonym && [.place, .country].contains(kb.entities[$0.entity].type) }
     }
 
     func isTitleStart(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
@@ -149,8 +162,9 @@ public struct MentionFinder: Sendable {
                 i += len; continue
             }
             // 3. unseen capitalised run
-            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower), EventExtractor.months[t.lower] == nil {
+            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower) || regionStart(tokens, i, e), EventExtractor.months[t.lower] == nil {
                 var j = i + 1
+                func orgSoFar() -> Bool { (i..<j).contains { kb.lastKeywords[tokens[$0].lower]?.type == .organization } }
                 while j < e {
                     let u = tokens[j]
                     if u.kind != .word { break }
@@ -159,6 +173,12 @@ public struct MentionFinder: Sendable {
                         if let (len, entries) = kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).first {
                             // "José Murguía Santiago": a one-word place inside a name that opens with a given name
                             let place = len == 1 && entries.allSatisfy { kb.entities[$0.entity].type == .place }
+                            let region = entries.contains { !$0.demonym && [.place, .country].contains(kb.entities[$0.entity].type) }
+                            // "Northern Uganda", "New Mexico", "Central Texas": a direction before a known place names a
+                            // region of it (a place of its own); "Atomic Energy Organization of Iran": an organisation
+                            // name goes on through "of" + a place
+                            if region, j == i + 1, MentionFinder.regionPrefixes.contains(tokens[i].lower) { j += len; break }
+                            if region, j >= i + 2, MentionFinder.orgConnectors.contains(tokens[j - 1].lower) || tokens[j - 1].lower == "in", orgSoFar() { j += len; break }
                             if !(place && kb.givenNames.contains(tokens[i].lower) && j + 1 < e && tokens[j + 1].lower == ",") { break }
                         }
                         j += 1; continue
@@ -168,14 +188,25 @@ public struct MentionFinder: Sendable {
                         if MentionFinder.orgConnectors.contains(u.lower), isKeyword(tokens[j - 1].lower),
                            u.lower != "and" || kb.lastKeywords[tokens[j - 1].lower]?.type == .organization { j += 1; continue }
                         // "Bank for Reconstruction and Development": inside an organisation name the connectors go on
-                        if MentionFinder.orgConnectors.contains(u.lower), (i..<j).contains(where: { kb.lastKeywords[tokens[$0].lower]?.type == .organization }) { j += 1; continue }
+                        if MentionFinder.orgConnectors.contains(u.lower), orgSoFar() { j += 1; continue }
+                        // "Islamic Resistance in Iraq", "Mission in South Sudan": movements and missions are named after
+                        // where they act (not "the Foreign Ministry in Moscow", a ministry located there)
+                        if u.lower == "in", MentionFinder.inNamedKeywords.contains(tokens[j - 1].lower) { j += 1; continue }
                     }
+                    // "Office for the Coordination …", "Organization of the Islamic Cooperation": "of/for the" inside
+                    if j + 2 < e, MentionFinder.orgConnectors.contains(u.lower), u.lower != "and", tokens[j + 1].lower == "the",
+                       tokens[j + 2].isCapitalized, tokens[j + 2].kind == .word, orgSoFar() { j += 2; continue }
                     break
                 }
-                // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
+                // "Qatar Airways and Turkish Airlines": a connector the next name stopped is not part of this one
+                while j > i + 1, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized { j -= 1 }
+                // "Syrian Democratic Forces", "Qatar Airways", "United States Central Command", "Gaza City", "Niger
+                // State": a demonym or known place right before an organisation or area name belongs to the name
                 var startTok = i
-                if i > s, let d = view.mentionAt[i - 1], d == mentions.count - 1, mentions[d].isDemonym,
-                   let kw = lastKeyword(tokens, Array(i..<j)), kw.type == .organization || kw.schemaClass == "AdministrativeArea" {
+                if i > s, let d = view.mentionAt[i - 1], d == mentions.count - 1, mentions[d].descriptor == nil,
+                   mentions[d].isDemonym || (mentions[d].kb.map { [.place, .country].contains(kb.entities[$0].type) } ?? false),
+                   let kw = lastKeyword(tokens, Array(i..<j)),
+                   kw.type == .organization || kw.schemaClass == "AdministrativeArea" || kw.schemaClass == "City" {
                     startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
                     for k in startTok..<i { view.mentionAt[k] = nil }
                     view.mentionIDs.removeLast()
@@ -236,12 +267,20 @@ public struct MentionFinder: Sendable {
         guard let first = words.first, let last = words.last else { return }
         // "Bureau of Immigration": a keyword that opens a run of three or more words types it too
         let opening = words.count > 2 ? kb.lastKeywords[tokens[first].lower] : nil
-        if words.count >= 2, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
+        // "Plateau State", "Niger State" are places; "the Deep State" is no place (a state named so takes no article)
+        let theState = tokens[last].lower == "state" && r.lowerBound > sentence.lowerBound && tokens[r.lowerBound - 1].lower == "the"
+        if words.count >= 2, !theState, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
             mentions[id].type = k.type
             if k.type == .organization { mentions[id].orgClass = k.schemaClass }
             return
         }
         _ = last
+        // "Atomic Energy Organization of Iran", "Islamic Resistance in Iraq": an organisation keyword before "of"/"in"
+        if words.count >= 3, let k = words.dropLast().last(where: { w in
+            w + 1 < r.upperBound && ["of", "in", "for", "on"].contains(tokens[w + 1].lower) && kb.lastKeywords[tokens[w].lower]?.type == .organization }).flatMap({ kb.lastKeywords[tokens[$0].lower] }) {
+            mentions[id].type = .organization; mentions[id].orgClass = k.schemaClass
+            return
+        }
         if words.count == 1, tokens[first].isAllCaps, tokens[first].lower.count >= 2 {
             // "UNICEF reports that …": an acronym that speaks is an organisation; otherwise it is resolved against
             // the organisation names of the document, else dropped

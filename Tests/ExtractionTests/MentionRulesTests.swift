@@ -28,4 +28,23 @@ final class MentionRulesTests: XCTestCase {
         let a = analyze("The Ukrainian activist Olena Vardanyan said the talks failed.")
         XCTAssertFalse(a.mentions.indices.contains { a.mentions[$0].text == "Ukrainian" && a.mentionEntity[$0] != nil })
     }
+
+    func testPlaceAtTheStartOfAnOrganisationName() {
+        let t = linked("United States Central Command said the Israeli Air Force struck. Qatar Airways and Turkish Airlines cancelled flights. Kuwait Petroleum Corporation and the Cairo Stock Exchange fell. The Atomic Energy Organization of Iran and the Islamic Resistance in Iraq claimed it.")
+        for name in ["United States Central Command", "Israeli Air Force", "Qatar Airways", "Turkish Airlines", "Kuwait Petroleum Corporation",
+                     "Cairo Stock Exchange", "Atomic Energy Organization of Iran", "Islamic Resistance in Iraq"] {
+            XCTAssertEqual(t[name], .organization, name)
+        }
+        XCTAssertNil(t["Iran"]); XCTAssertNil(t["Qatar"]); XCTAssertNil(t["Cairo"])
+        let m = linked("The Foreign Ministry in Moscow spoke.")
+        XCTAssertEqual(m["Foreign Ministry"], .organization, "a ministry located in a city is not named after it")
+        XCTAssertEqual(m["Moscow"], .place)
+    }
+
+    func testLongerPlaceNameWins() {
+        let t = linked("Floods hit Niger State, Gaza City, Central Texas and Northern Uganda. Rains reached New Mexico. The Deep State is a slogan.")
+        for name in ["Niger State", "Gaza City", "Central Texas", "Northern Uganda", "New Mexico"] { XCTAssertEqual(t[name], .place, name) }
+        XCTAssertNil(t["Niger"]); XCTAssertNil(t["Mexico"]); XCTAssertNil(t["Uganda"])
+        XCTAssertNil(t["Deep State"])
+    }
 }
