@@ -47,4 +47,13 @@ final class MentionRulesTests: XCTestCase {
         XCTAssertNil(t["Niger"]); XCTAssertNil(t["Mexico"]); XCTAssertNil(t["Uganda"])
         XCTAssertNil(t["Deep State"])
     }
+
+    func testPlacesInCommaChainsAndAfterPrepositions() {
+        let t = linked("Fighting in Nasir, South Sudan, killed 12. A fire in Uttara, Dhaka, Bangladesh spread. Police in Las Cruces, New Mexico, said. Gunmen in Plateau State attacked. Strikes hit Kharkiv and Zaporizhzhia. A flight from Dubai landed in Puntland. Shelling in Deir al-Balah continued. British Columbia and Buenos Aires Province voted.")
+        for name in ["Nasir", "Uttara", "Las Cruces", "New Mexico", "Plateau State", "Kharkiv", "Zaporizhzhia", "Dubai", "Puntland",
+                     "Deir al-Balah", "British Columbia", "Buenos Aires Province"] {
+            XCTAssertEqual(t[name], .place, name)
+        }
+        XCTAssertNil(t["British"]); XCTAssertNil(t["Buenos Aires"])
+    }
 }
