@@ -95,6 +95,25 @@ public struct MentionFinder: Sendable {
         return entries.contains { !$0.demonym && [.place, .country].contains(kb.entities[$0.entity].type) }
     }
 
+    /// Words opening a capitalised pair that names a storm, an operation or a landmark, not a person.
+    static let nonPersonOpeners: Set<String> = ["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "mount", "lake", "cape", "fort"]
+
+    /// Lower-case words after which a capitalised word is still a noun phrase of its own (a verb, an auxiliary, a
+    /// preposition or conjunction): "UNMISS condemned", "UNMISS and …", "UNMISS in Juba".
+    static let nounFollowers: Set<String> = ["is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can",
+                                             "may", "might", "must", "should", "did", "does", "and", "or", "but", "to", "in", "on",
+                                             "at", "of", "for", "with", "from", "by", "after", "before", "as", "that", "which",
+                                             "who", "also", "not", "since", "until", "about", "against", "over", "into"]
+
+    func standsAsNoun(_ tokens: [Token], _ next: Int, _ end: Int) -> Bool {
+        guard next < end else { return true }
+        let n = tokens[next]
+        if n.kind != .word { return true }
+        if n.isCapitalized { return false }
+        let w = n.lower
+        return MentionFinder.nounFollowers.contains(w) || kb.speechVerbs.contains(w) || (w.hasSuffix("ed") && w.count > 4)
+    }
+
     func isTitleStart(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
         !kb.titles.matches(end, start: i, word: { tokens[$0].lower }).isEmpty
     }
@@ -136,6 +155,8 @@ public struct MentionFinder: Sendable {
                         }
                     }
                     guard !ok.isEmpty else { continue }
+                    // "US$1.4 trillion": a currency prefix, not the country
+                    if i + len < e, tokens[i + len].lower == "$", tokens[i + len].start == tokens[i + len - 1].end { continue }
                     let ents = Set(ok.map(\.entity))
                     var pick: GazetteerEntry? = nil
                     if ents.count == 1 { pick = ok.first(where: { !$0.demonym }) ?? ok[0] }
@@ -183,6 +204,11 @@ public struct MentionFinder: Sendable {
                         }
                         j += 1; continue
                     }
+                    // "Mohammed Shia al-Sudani": a lower-case Arabic article joined to a capitalised name goes on
+                    if let dash = u.lower.utf8.firstIndex(of: 0x2D), MentionFinderArticles.contains(String(u.lower[..<dash])) {
+                        let after = u.start + u.lower.utf8.distance(from: u.lower.utf8.startIndex, to: dash) + 1
+                        if after < u.end, text[after] >= 0x41, text[after] <= 0x5A { j += 1; continue }
+                    }
                     if j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
                         if MentionFinder.connectors.contains(u.lower) { j += 1; continue }
                         if MentionFinder.orgConnectors.contains(u.lower), isKeyword(tokens[j - 1].lower),
@@ -199,7 +225,8 @@ public struct MentionFinder: Sendable {
                     break
                 }
                 // "Qatar Airways and Turkish Airlines": a connector the next name stopped is not part of this one
-                while j > i + 1, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized { j -= 1 }
+                while j > i + 1, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized,
+                      MentionFinder.orgConnectors.contains(tokens[j - 1].lower) || MentionFinder.connectors.contains(tokens[j - 1].lower) || ["in", "the"].contains(tokens[j - 1].lower) { j -= 1 }
                 // "Syrian Democratic Forces", "Qatar Airways", "United States Central Command", "Gaza City", "Niger
                 // State": a demonym or known place right before an organisation or area name belongs to the name
                 var startTok = i
@@ -269,6 +296,16 @@ public struct MentionFinder: Sendable {
         let opening = words.count > 2 ? kb.lastKeywords[tokens[first].lower] : nil
         // "Plateau State", "Niger State" are places; "the Deep State" is no place (a state named so takes no article)
         let theState = tokens[last].lower == "state" && r.lowerBound > sentence.lowerBound && tokens[r.lowerBound - 1].lower == "the"
+        // "floods in Cauca Department, Colombia": a department named like a place is an area (Latin America), not
+        // an office ("the Police Department")
+        if words.count >= 2, tokens[last].lower == "department", r.lowerBound > sentence.lowerBound {
+            let p = tokens[r.lowerBound - 1].lower
+            let countryAfter = r.upperBound + 1 < sentence.upperBound && tokens[r.upperBound].lower == "," &&
+                (kb.gazetteer.matches(sentence.upperBound, start: r.upperBound + 1, word: { tokens[$0].lower }).first?.1.contains { kb.entities[$0.entity].type == .country && !$0.demonym } ?? false)
+            if MentionFinder.placePrepositions.contains(p) || p == "of" && countryAfter || p != "the" && countryAfter {
+                mentions[id].type = .place; return
+            }
+        }
         if words.count >= 2, !theState, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
             mentions[id].type = k.type
             if k.type == .organization { mentions[id].orgClass = k.schemaClass }
@@ -288,7 +325,11 @@ public struct MentionFinder: Sendable {
             if tokens[first].lower.count >= 3, next < sentence.upperBound, kb.speechVerbs.contains(tokens[next].lower) {
                 mentions[id].type = .organization; mentions[id].orgClass = "Organization"; return
             }
-            mentions[id].orgClass = "acronym"; return
+            mentions[id].orgClass = "acronym"
+            // "UNMISS condemned …", "officials of the UNMISS": an acronym of three or more letters standing as a noun
+            // (not "ATACMS missiles", a modifier) is an organisation when nothing in the document spells it out
+            if tokens[first].lower.count >= 3, standsAsNoun(tokens, next, sentence.upperBound) { mentions[id].type = .organization }
+            return
         }
         var evidence = false
         let prev = r.lowerBound - 1, next = r.upperBound
@@ -322,6 +363,14 @@ public struct MentionFinder: Sendable {
             evidence = next < sentence.upperBound && kb.speechVerbs.contains(tokens[next].lower) && !kb.weakSpeechVerbs.contains(tokens[next].lower)
         }
         if wordCount >= 2, kb.givenNames.contains(tokens[first].lower) { evidence = true }
+        // "Paschal Donohoe is re-elected …", "Erin Patterson is found guilty …": two capitalised words opening a
+        // sentence before a verb are a name (a headline-style sentence names its subject without a title)
+        if words.count == 2, wordCount == 2, r.lowerBound == sentence.lowerBound || (prev >= sentence.lowerBound && SentenceSplitter.isOpening(tokens[prev].lower)),
+           !tokens[first].isAllCaps, !tokens[last].isAllCaps, !MentionFinder.nonPersonOpeners.contains(tokens[first].lower),
+           next < sentence.upperBound, tokens[next].kind == .word, !tokens[next].isCapitalized {
+            let v = tokens[next].lower
+            if ["is", "was", "has", "had", "will", "dies", "died"].contains(v) || kb.speechVerbs.contains(v) { evidence = true }
+        }
         mentions[id].personEvidence = evidence
         if evidence && wordCount >= 1 { mentions[id].type = .person }
         // a lone sentence-initial word without evidence stays untyped (resolver may attach it as a surname)

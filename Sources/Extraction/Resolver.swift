@@ -48,7 +48,7 @@ public struct Resolver: Sendable {
         // 1. linked and full-name mentions
         for (i, m) in mentions.enumerated() {
             if let k = m.kb { attach(i, key: "kb:\(k)", type: kb.entities[k].type, kbIndex: k); continue }
-            if m.descriptor != nil { continue }
+            if m.descriptor != nil || m.orgClass == "acronym" { continue }
             switch m.type {
             case .person?:
                 if let key = Resolver.personKey(m.words) {
@@ -93,6 +93,7 @@ public struct Resolver: Sendable {
             if m.orgClass == "acronym" {
                 let acr = fold(w).replacingOccurrences(of: ".", with: "")
                 if let hits = byInitials[acr], hits.count == 1 { map[i] = hits[0]; entities[hits[0]].mentions.append(i) }
+                else if m.type == .organization { attach(i, key: "o:" + fold(w), type: .organization, kbIndex: nil) }
                 continue
             }
             let sk = surnameKey(w), fk = fold(w)

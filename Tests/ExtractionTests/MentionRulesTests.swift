@@ -56,4 +56,26 @@ final class MentionRulesTests: XCTestCase {
         }
         XCTAssertNil(t["British"]); XCTAssertNil(t["Buenos Aires"])
     }
+
+    func testOrganisationsWithoutACueWord() {
+        let t = linked("Al-Shabaab and the Houthis claimed attacks. Shin Bet said nothing. Axios reported it. The Eurogroup met. Officials said KVRZ condemned the attack and asked KVRZ staff to leave. Kyiv fired ATACMS missiles.")
+        for name in ["Al-Shabaab", "Houthis", "Shin Bet", "Axios", "Eurogroup"] { XCTAssertEqual(t[name], .organization, name) }
+        XCTAssertEqual(t["KVRZ"], .organization, "an unknown acronym standing as subject is an organisation")
+        XCTAssertNil(t["ATACMS"], "an acronym used as a modifier is no organisation")
+        let a = analyze("The Zorvan Relief Agency (ZRA) said. ZRA staff left, and ZRA returned.")
+        let orgs = a.entities.filter { $0.type == .organization && !$0.mentions.isEmpty }
+        XCTAssertEqual(orgs.count, 1, "an acronym the document spells out joins that organisation: \(orgs.map(\.name))")
+    }
+
+    func testWrongTypesFixed() {
+        let t = linked("The International Organization of Migration said 40 died. Residents said the water rose. Floods hit Cauca Department, Colombia. The Police Department said. Paschal Donohoe is re-elected as president. Hurricane Melissa is expected to strike. Iraqi Prime Minister Mohammed Shia al-Sudani spoke. The fund raised US$1.4 trillion.")
+        XCTAssertEqual(t["International Organization of Migration"], .organization)
+        XCTAssertNil(t["Residents"])
+        XCTAssertEqual(t["Cauca Department"], .place)
+        XCTAssertEqual(t["Police Department"], .organization)
+        XCTAssertEqual(t["Paschal Donohoe"], .person)
+        XCTAssertNotEqual(t["Hurricane Melissa"], .person)
+        XCTAssertEqual(t["Mohammed Shia al-Sudani"], .person)
+        XCTAssertNil(t["US"], "US$ is a currency")
+    }
 }
