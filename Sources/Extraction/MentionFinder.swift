@@ -198,7 +198,7 @@ public struct MentionFinder: Sendable {
                             // "Northern Uganda", "New Mexico", "Central Texas": a direction before a known place names a
                             // region of it (a place of its own); "Atomic Energy Organization of Iran": an organisation
                             // name goes on through "of" + a place
-                            if region, j == i + 1, MentionFinder.regionPrefixes.contains(tokens[i].lower) { j += len; break }
+                            if region, j == i + 1, MentionFinder.regionPrefixes.contains(tokens[i].lower) { j += len; continue }
                             if region, j >= i + 2, MentionFinder.orgConnectors.contains(tokens[j - 1].lower) || tokens[j - 1].lower == "in", orgSoFar() { j += len; break }
                             if !(place && kb.givenNames.contains(tokens[i].lower) && j + 1 < e && tokens[j + 1].lower == ",") { break }
                         }
@@ -328,7 +328,8 @@ public struct MentionFinder: Sendable {
             mentions[id].orgClass = "acronym"
             // "UNMISS condemned …", "officials of the UNMISS": an acronym of three or more letters standing as a noun
             // (not "ATACMS missiles", a modifier) is an organisation when nothing in the document spells it out
-            if tokens[first].lower.count >= 3, standsAsNoun(tokens, next, sentence.upperBound) { mentions[id].type = .organization }
+            if tokens[first].lower.count >= 3, tokens[first].lower.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+               standsAsNoun(tokens, next, sentence.upperBound) { mentions[id].type = .organization }
             return
         }
         var evidence = false
