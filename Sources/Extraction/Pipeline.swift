@@ -142,9 +142,10 @@ public struct Pipeline: Sendable {
         // Russian government"); "Syrian security forces", "an Iranian drone" or "Palestinians" only describe. Such a
         // demonym leaves no mention and no node, and takes part in no event; one that states a person's nationality
         // ("the Ukrainian activist X") keeps the country node for that relation, still without a mention.
+        var describedBy: [Int: Int] = [:]   // demonym mention → its country, for events when the country is named too
         for (i, m) in mentions.enumerated() where m.isDemonym && !m.demonymActor {
             guard let e = map[i] else { continue }
-            map[i] = nil
+            map[i] = nil; describedBy[i] = e
             if !nationalityQualifiers.contains(i) { entities[e].mentions.removeAll { $0 == i } }
         }
         for f in family {
@@ -182,7 +183,7 @@ public struct Pipeline: Sendable {
         var lastEvent: Int? = nil
         var sentenceEvents: [Int: [Int]] = [:]
         for c in eventCands {
-            let parts = Array(Set(c.participants.compactMap { map[$0] })).sorted()
+            let parts = Array(Set(c.participants.compactMap { p in map[p] ?? describedBy[p].flatMap { entities[$0].mentions.isEmpty ? nil : $0 } })).sorted()
             let date = c.date.flatMap { CivilDate.resolve($0, reference: reference) }
             var attributions: [Attribution] = c.reportSources.compactMap { map[$0] }.map { Attribution(source: $0, anonymousSource: nil, positive: true, certainty: "CERTAIN") }
             if let a = c.anonymousSource { attributions.append(Attribution(source: nil, anonymousSource: a, positive: true, certainty: "PROBABLE")) }
