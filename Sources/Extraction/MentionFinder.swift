@@ -167,6 +167,12 @@ public struct MentionFinder: Sendable {
                         if let b = best, Set(ok.filter { rank(kb.entities[$0.entity].type) == rank(kb.entities[b.entity].type) }.map(\.entity)).count == 1 { pick = b }
                     }
                     guard let p = pick else { continue }
+                    // "Miami Gardens", "Bahía Blanca": a known town followed by another capitalised word (no keyword, no
+                    // known name, no title) is the start of a longer unseen name
+                    if kb.entities[p.entity].type == .place, !p.demonym, i + len < e, tokens[i + len].kind == .word, tokens[i + len].isCapitalized,
+                       !tokens[i + len].isAllCaps, !kb.stopwords.contains(tokens[i + len].lower), kb.lastKeywords[tokens[i + len].lower] == nil,
+                       EventExtractor.months[tokens[i + len].lower] == nil, !isTitleStart(tokens, i + len, e),
+                       kb.gazetteer.matches(e, start: i + len, word: { tokens[$0].lower }).isEmpty { break }
                     let id = add(i, i + len, type: kb.entities[p.entity].type, kb: p.entity)
                     mentions[id].isDemonym = p.demonym
                     if p.demonym {
@@ -191,6 +197,9 @@ public struct MentionFinder: Sendable {
                     if u.kind != .word { break }
                     if u.isCapitalized {
                         if kb.stopwords.contains(u.lower) || EventExtractor.months[u.lower] != nil || isTitleStart(tokens, j, e) { break }
+                        // "Governor of Odesa Oblast Oleh Kiper": an area name ends at its keyword unless another keyword follows
+                        if let k = kb.lastKeywords[tokens[j - 1].lower], k.type == .place, k.schemaClass == "AdministrativeArea" || k.schemaClass == "City",
+                           kb.lastKeywords[u.lower] == nil { break }
                         if let (len, entries) = kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).first {
                             // "José Murguía Santiago": a one-word place inside a name that opens with a given name
                             let place = len == 1 && entries.allSatisfy { kb.entities[$0.entity].type == .place }

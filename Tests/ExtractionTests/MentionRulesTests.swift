@@ -78,4 +78,12 @@ final class MentionRulesTests: XCTestCase {
         XCTAssertEqual(t["Mohammed Shia al-Sudani"], .person)
         XCTAssertNil(t["US"], "US$ is a currency")
     }
+
+    func testKnownTownStartingALongerName() {
+        let t = linked("Storms hit Miami Gardens on Sunday. The Sinaloa Cartel denied it. Governor of Odesa Oblast Oleh Kiper said.")
+        XCTAssertNil(t["Miami"], "Miami Gardens is not Miami")
+        XCTAssertEqual(t["Sinaloa Cartel"], .organization)
+        XCTAssertEqual(t["Odesa Oblast"], .place)
+        XCTAssertEqual(t["Oleh Kiper"], .person)
+    }
 }
