@@ -59,7 +59,7 @@ public struct MentionFinder: Sendable {
     /// Nouns after which a demonym stands for the state itself: "the Russian government", "Israeli officials"
     /// (officials speak for their state; "Israeli soldiers" or "Syrian security forces" only describe).
     static let stateNouns: Set<String> = ["government", "governments", "authorities", "officials", "official", "regime",
-                                          "administration", "leadership", "cabinet", "state", "delegation", "diplomats", "diplomat"]
+                                          "administration", "leadership", "cabinet", "state", "delegation", "diplomats", "diplomat", "leaders"]
 
     /// Whether a demonym ending before token `j` stands for its country as an actor: a role title follows ("the
     /// Russian president", "Israeli Prime Minister", "the Russian foreign minister") or a word for the government.
