@@ -208,7 +208,7 @@ public struct MentionFinder: Sendable {
                             // region of it (a place of its own); "Atomic Energy Organization of Iran": an organisation
                             // name goes on through "of" + a place
                             if region, j == i + 1, MentionFinder.regionPrefixes.contains(tokens[i].lower) { j += len; continue }
-                            if region, j >= i + 2, MentionFinder.orgConnectors.contains(tokens[j - 1].lower) || tokens[j - 1].lower == "in", orgSoFar() { j += len; break }
+                            if region, j >= i + 2, ["of", "for", "in"].contains(tokens[j - 1].lower), orgSoFar() { j += len; continue }
                             if !(place && kb.givenNames.contains(tokens[i].lower) && j + 1 < e && tokens[j + 1].lower == ",") { break }
                         }
                         j += 1; continue

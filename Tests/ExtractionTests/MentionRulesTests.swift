@@ -36,6 +36,9 @@ final class MentionRulesTests: XCTestCase {
             XCTAssertEqual(t[name], .organization, name)
         }
         XCTAssertNil(t["Iran"]); XCTAssertNil(t["Qatar"]); XCTAssertNil(t["Cairo"])
+        let u = linked("Emirates, Turkish Airlines and Qatar Airways cancelled flights. Doctors at the University of Maiduguri Teaching Hospital said.")
+        XCTAssertEqual(u["Turkish Airlines"], .organization); XCTAssertEqual(u["Qatar Airways"], .organization)
+        XCTAssertEqual(u["University of Maiduguri Teaching Hospital"], .organization)
         let m = linked("The Foreign Ministry in Moscow spoke.")
         XCTAssertEqual(m["Foreign Ministry"], .organization, "a ministry located in a city is not named after it")
         XCTAssertEqual(m["Moscow"], .place)
