@@ -48,6 +48,10 @@ public struct Mention: Sendable, Hashable, Codable {
     public var kb: Int?
     /// A demonym ("Russian") standing for its country: a mention of the country, never one of its names.
     public var isDemonym: Bool = false
+    /// A demonym that stands for its state as an actor: before a role title ("the Russian president", "Israeli Prime
+    /// Minister") or a word for the government ("the Russian government", "Israeli officials"). Only these are
+    /// mentions of the country; "Syrian security forces" or "Canadian goods" merely describe (MentionFinder).
+    public var demonymActor: Bool = false
     /// A description such as "the Russian president": resolved to a person, recorded as an alternate name.
     public var descriptor: Descriptor?
     /// Evidence that an unseen capitalised span is a person (title before it, speech verb next to it, given name, apposition).

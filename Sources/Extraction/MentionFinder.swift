@@ -49,6 +49,70 @@ public struct MentionFinder: Sendable {
     static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"]
     static let connectors: Set<String> = ["bin", "al", "de", "van", "von", "der", "da", "du", "la", "le", "del", "ibn", "el"]
     static let orgConnectors: Set<String> = ["of", "for", "on", "and"]
+    /// Words before a known place that name a region of it ("Northern Uganda", "New Mexico", "Central Texas").
+    static let regionPrefixes: Set<String> = ["new", "north", "south", "east", "west", "central", "northern", "southern",
+                                              "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+                                              "upper", "lower", "greater"]
+    /// Organisation keywords whose names go on through "in" + a place ("Islamic Resistance in Iraq").
+    static let inNamedKeywords: Set<String> = ["resistance", "mission", "movement", "front", "church"]
+
+    /// Nouns after which a demonym stands for the state itself: "the Russian government", "Israeli officials"
+    /// (officials speak for their state; "Israeli soldiers" or "Syrian security forces" only describe).
+    static let stateNouns: Set<String> = ["government", "governments", "authorities", "officials", "official", "regime",
+                                          "administration", "leadership", "cabinet", "state", "delegation", "diplomats", "diplomat", "leaders"]
+
+    /// Whether a demonym ending before token `j` stands for its country as an actor: a role title follows ("the
+    /// Russian president", "Israeli Prime Minister", "the Russian foreign minister") or a word for the government.
+    func standsForState(_ tokens: [Token], after j: Int, end e: Int) -> Bool {
+        var k = j
+        while k < e, RelationExtractor.modifiers.contains(tokens[k].lower), !isTitleStart(tokens, k, e) { k += 1 }
+        guard k < e else { return false }
+        // an office ("president", "foreign minister"), not an occupation ("the Ukrainian activist")
+        if let (_, infos) = kb.titles.matches(e, start: k, word: { tokens[$0].lower }).first { return infos.contains { $0.kind != "job" } }
+        // "state" only as a noun ("the Russian state"), not "Russian state media"
+        if tokens[k].lower == "state" { return k + 1 >= e || tokens[k + 1].kind != .word || tokens[k + 1].isCapitalized }
+        return MentionFinder.stateNouns.contains(tokens[k].lower)
+    }
+
+    /// Words that, after "the Russians" / "the Chinese", show the demonym is the subject (the state as a collective
+    /// actor: "allows the Russians to listen in", "have the Chinese listening") rather than an adjective.
+    static let afterNounDemonym: Set<String> = ["to", "have", "has", "had", "are", "were", "will", "would", "could", "can",
+                                                "may", "might", "say", "said", "says", "claim", "claimed", "and", "or"]
+
+    /// "the Chinese" used as a noun: nothing after it, punctuation, an auxiliary or "to", or a lower-case "-ing" verb.
+    func demonymAsNoun(_ tokens: [Token], after j: Int, end e: Int) -> Bool {
+        guard j < e else { return true }
+        let n = tokens[j]
+        if n.kind == .punct { return n.lower != "-" }
+        guard n.kind == .word, !n.isCapitalized else { return false }
+        return MentionFinder.afterNounDemonym.contains(n.lower) || (n.lower.hasSuffix("ing") && n.lower.count > 5)
+    }
+
+    /// "New Mexico", "North Darfur": a direction word (a stopword on its own) opens a name before a known place.
+    func regionStart(_ tokens: [Token], _ i: Int, _ e: Int) -> Bool {
+        guard MentionFinder.regionPrefixes.contains(tokens[i].lower), i + 1 < e, tokens[i + 1].isCapitalized,
+              let (_, entries) = kb.gazetteer.matches(e, start: i + 1, word: { tokens[$0].lower }).first else { return false }
+        return entries.contains { !$0.demonym && [.place, .country].contains(kb.entities[$0.entity].type) }
+    }
+
+    /// Words opening a capitalised pair that names a storm, an operation or a landmark, not a person.
+    static let nonPersonOpeners: Set<String> = ["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "mount", "lake", "cape", "fort"]
+
+    /// Lower-case words after which a capitalised word is still a noun phrase of its own (a verb, an auxiliary, a
+    /// preposition or conjunction): "UNMISS condemned", "UNMISS and …", "UNMISS in Juba".
+    static let nounFollowers: Set<String> = ["is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can",
+                                             "may", "might", "must", "should", "did", "does", "and", "or", "but", "to", "in", "on",
+                                             "at", "of", "for", "with", "from", "by", "after", "before", "as", "that", "which",
+                                             "who", "also", "not", "since", "until", "about", "against", "over", "into"]
+
+    func standsAsNoun(_ tokens: [Token], _ next: Int, _ end: Int) -> Bool {
+        guard next < end else { return true }
+        let n = tokens[next]
+        if n.kind != .word { return true }
+        if n.isCapitalized { return false }
+        let w = n.lower
+        return MentionFinder.nounFollowers.contains(w) || kb.speechVerbs.contains(w) || (w.hasSuffix("ed") && w.count > 4)
+    }
 
     func isTitleStart(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
         !kb.titles.matches(end, start: i, word: { tokens[$0].lower }).isEmpty
@@ -91,6 +155,8 @@ public struct MentionFinder: Sendable {
                         }
                     }
                     guard !ok.isEmpty else { continue }
+                    // "US$1.4 trillion": a currency prefix, not the country
+                    if i + len < e, tokens[i + len].lower == "$", tokens[i + len].start == tokens[i + len - 1].end { continue }
                     let ents = Set(ok.map(\.entity))
                     var pick: GazetteerEntry? = nil
                     if ents.count == 1 { pick = ok.first(where: { !$0.demonym }) ?? ok[0] }
@@ -101,8 +167,18 @@ public struct MentionFinder: Sendable {
                         if let b = best, Set(ok.filter { rank(kb.entities[$0.entity].type) == rank(kb.entities[b.entity].type) }.map(\.entity)).count == 1 { pick = b }
                     }
                     guard let p = pick else { continue }
+                    // "Miami Gardens", "Bahía Blanca": a known town followed by another capitalised word (no keyword, no
+                    // known name, no title) is the start of a longer unseen name
+                    if kb.entities[p.entity].type == .place, !p.demonym, i + len < e, tokens[i + len].kind == .word, tokens[i + len].isCapitalized,
+                       !tokens[i + len].isAllCaps, !kb.stopwords.contains(tokens[i + len].lower), kb.lastKeywords[tokens[i + len].lower] == nil,
+                       EventExtractor.months[tokens[i + len].lower] == nil, !isTitleStart(tokens, i + len, e),
+                       kb.gazetteer.matches(e, start: i + len, word: { tokens[$0].lower }).isEmpty { break }
                     let id = add(i, i + len, type: kb.entities[p.entity].type, kb: p.entity)
                     mentions[id].isDemonym = p.demonym
+                    if p.demonym {
+                        mentions[id].demonymActor = standsForState(tokens, after: i + len, end: e) ||
+                            (i > s && tokens[i - 1].lower == "the" && demonymAsNoun(tokens, after: i + len, end: e))
+                    }
                     i += len; matched = true; break
                 }
                 if matched { continue }
@@ -113,33 +189,60 @@ public struct MentionFinder: Sendable {
                 i += len; continue
             }
             // 3. unseen capitalised run
-            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower), EventExtractor.months[t.lower] == nil {
+            if t.kind == .word, t.isCapitalized, !kb.stopwords.contains(t.lower) || regionStart(tokens, i, e), EventExtractor.months[t.lower] == nil {
                 var j = i + 1
+                func orgSoFar() -> Bool { (i..<j).contains { kb.lastKeywords[tokens[$0].lower]?.type == .organization } }
                 while j < e {
                     let u = tokens[j]
                     if u.kind != .word { break }
                     if u.isCapitalized {
                         if kb.stopwords.contains(u.lower) || EventExtractor.months[u.lower] != nil || isTitleStart(tokens, j, e) { break }
+                        // "Governor of Odesa Oblast Oleh Kiper": an area name ends at its keyword unless another keyword follows
+                        if let k = kb.lastKeywords[tokens[j - 1].lower], k.type == .place, k.schemaClass == "AdministrativeArea" || k.schemaClass == "City",
+                           kb.lastKeywords[u.lower] == nil { break }
                         if let (len, entries) = kb.gazetteer.matches(e, start: j, word: { tokens[$0].lower }).first {
                             // "José Murguía Santiago": a one-word place inside a name that opens with a given name
                             let place = len == 1 && entries.allSatisfy { kb.entities[$0.entity].type == .place }
+                            let region = entries.contains { !$0.demonym && [.place, .country].contains(kb.entities[$0.entity].type) }
+                            // "Northern Uganda", "New Mexico", "Central Texas": a direction before a known place names a
+                            // region of it (a place of its own); "Atomic Energy Organization of Iran": an organisation
+                            // name goes on through "of" + a place
+                            if region, j == i + 1, MentionFinder.regionPrefixes.contains(tokens[i].lower) { j += len; continue }
+                            if region, j >= i + 2, ["of", "for", "in"].contains(tokens[j - 1].lower), orgSoFar() { j += len; continue }
                             if !(place && kb.givenNames.contains(tokens[i].lower) && j + 1 < e && tokens[j + 1].lower == ",") { break }
                         }
                         j += 1; continue
+                    }
+                    // "Mohammed Shia al-Sudani": a lower-case Arabic article joined to a capitalised name goes on
+                    if let dash = u.lower.utf8.firstIndex(of: 0x2D), MentionFinderArticles.contains(String(u.lower[..<dash])) {
+                        let after = u.start + u.lower.utf8.distance(from: u.lower.utf8.startIndex, to: dash) + 1
+                        if after < u.end, text[after] >= 0x41, text[after] <= 0x5A { j += 1; continue }
                     }
                     if j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
                         if MentionFinder.connectors.contains(u.lower) { j += 1; continue }
                         if MentionFinder.orgConnectors.contains(u.lower), isKeyword(tokens[j - 1].lower),
                            u.lower != "and" || kb.lastKeywords[tokens[j - 1].lower]?.type == .organization { j += 1; continue }
                         // "Bank for Reconstruction and Development": inside an organisation name the connectors go on
-                        if MentionFinder.orgConnectors.contains(u.lower), (i..<j).contains(where: { kb.lastKeywords[tokens[$0].lower]?.type == .organization }) { j += 1; continue }
+                        if MentionFinder.orgConnectors.contains(u.lower), orgSoFar() { j += 1; continue }
+                        // "Islamic Resistance in Iraq", "Mission in South Sudan": movements and missions are named after
+                        // where they act (not "the Foreign Ministry in Moscow", a ministry located there)
+                        if u.lower == "in", MentionFinder.inNamedKeywords.contains(tokens[j - 1].lower) { j += 1; continue }
                     }
+                    // "Office for the Coordination …", "Organization of the Islamic Cooperation": "of/for the" inside
+                    if j + 2 < e, MentionFinder.orgConnectors.contains(u.lower), u.lower != "and", tokens[j + 1].lower == "the",
+                       tokens[j + 2].isCapitalized, tokens[j + 2].kind == .word, orgSoFar() { j += 2; continue }
                     break
                 }
-                // "Syrian Democratic Forces": a demonym right before an organisation name belongs to the name
+                // "Qatar Airways and Turkish Airlines": a connector the next name stopped is not part of this one
+                while j > i + 1, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized,
+                      MentionFinder.orgConnectors.contains(tokens[j - 1].lower) || MentionFinder.connectors.contains(tokens[j - 1].lower) || ["in", "the"].contains(tokens[j - 1].lower) { j -= 1 }
+                // "Syrian Democratic Forces", "Qatar Airways", "United States Central Command", "Gaza City", "Niger
+                // State": a demonym or known place right before an organisation or area name belongs to the name
                 var startTok = i
-                if i > s, let d = view.mentionAt[i - 1], d == mentions.count - 1, mentions[d].isDemonym,
-                   let kw = lastKeyword(tokens, Array(i..<j)), kw.type == .organization || kw.schemaClass == "AdministrativeArea" {
+                if i > s, let d = view.mentionAt[i - 1], d == mentions.count - 1, mentions[d].descriptor == nil,
+                   mentions[d].isDemonym || (mentions[d].kb.map { [.place, .country].contains(kb.entities[$0].type) } ?? false),
+                   let kw = lastKeyword(tokens, Array(i..<j)),
+                   kw.type == .organization || kw.schemaClass == "AdministrativeArea" || kw.schemaClass == "City" {
                     startTok = (s..<i).first { view.mentionAt[$0] == d } ?? i
                     for k in startTok..<i { view.mentionAt[k] = nil }
                     view.mentionIDs.removeLast()
@@ -200,12 +303,30 @@ public struct MentionFinder: Sendable {
         guard let first = words.first, let last = words.last else { return }
         // "Bureau of Immigration": a keyword that opens a run of three or more words types it too
         let opening = words.count > 2 ? kb.lastKeywords[tokens[first].lower] : nil
-        if words.count >= 2, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
+        // "Plateau State", "Niger State" are places; "the Deep State" is no place (a state named so takes no article)
+        let theState = tokens[last].lower == "state" && r.lowerBound > sentence.lowerBound && tokens[r.lowerBound - 1].lower == "the"
+        // "floods in Cauca Department, Colombia": a department named like a place is an area (Latin America), not
+        // an office ("the Police Department")
+        if words.count >= 2, tokens[last].lower == "department", r.lowerBound > sentence.lowerBound {
+            let p = tokens[r.lowerBound - 1].lower
+            let countryAfter = r.upperBound + 1 < sentence.upperBound && tokens[r.upperBound].lower == "," &&
+                (kb.gazetteer.matches(sentence.upperBound, start: r.upperBound + 1, word: { tokens[$0].lower }).first?.1.contains { kb.entities[$0.entity].type == .country && !$0.demonym } ?? false)
+            if MentionFinder.placePrepositions.contains(p) || p == "of" && countryAfter || p != "the" && countryAfter {
+                mentions[id].type = .place; return
+            }
+        }
+        if words.count >= 2, !theState, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
             mentions[id].type = k.type
             if k.type == .organization { mentions[id].orgClass = k.schemaClass }
             return
         }
         _ = last
+        // "Atomic Energy Organization of Iran", "Islamic Resistance in Iraq": an organisation keyword before "of"/"in"
+        if words.count >= 3, let k = words.dropLast().last(where: { w in
+            w + 1 < r.upperBound && ["of", "in", "for", "on"].contains(tokens[w + 1].lower) && kb.lastKeywords[tokens[w].lower]?.type == .organization }).flatMap({ kb.lastKeywords[tokens[$0].lower] }) {
+            mentions[id].type = .organization; mentions[id].orgClass = k.schemaClass
+            return
+        }
         if words.count == 1, tokens[first].isAllCaps, tokens[first].lower.count >= 2 {
             // "UNICEF reports that …": an acronym that speaks is an organisation; otherwise it is resolved against
             // the organisation names of the document, else dropped
@@ -213,7 +334,12 @@ public struct MentionFinder: Sendable {
             if tokens[first].lower.count >= 3, next < sentence.upperBound, kb.speechVerbs.contains(tokens[next].lower) {
                 mentions[id].type = .organization; mentions[id].orgClass = "Organization"; return
             }
-            mentions[id].orgClass = "acronym"; return
+            mentions[id].orgClass = "acronym"
+            // "UNMISS condemned …", "officials of the UNMISS": an acronym of three or more letters standing as a noun
+            // (not "ATACMS missiles", a modifier) is an organisation when nothing in the document spells it out
+            if tokens[first].lower.count >= 3, tokens[first].lower.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+               standsAsNoun(tokens, next, sentence.upperBound) { mentions[id].type = .organization }
+            return
         }
         var evidence = false
         let prev = r.lowerBound - 1, next = r.upperBound
@@ -247,6 +373,14 @@ public struct MentionFinder: Sendable {
             evidence = next < sentence.upperBound && kb.speechVerbs.contains(tokens[next].lower) && !kb.weakSpeechVerbs.contains(tokens[next].lower)
         }
         if wordCount >= 2, kb.givenNames.contains(tokens[first].lower) { evidence = true }
+        // "Paschal Donohoe is re-elected …", "Erin Patterson is found guilty …": two capitalised words opening a
+        // sentence before a verb are a name (a headline-style sentence names its subject without a title)
+        if words.count == 2, wordCount == 2, r.lowerBound == sentence.lowerBound || (prev >= sentence.lowerBound && SentenceSplitter.isOpening(tokens[prev].lower)),
+           !tokens[first].isAllCaps, !tokens[last].isAllCaps, !MentionFinder.nonPersonOpeners.contains(tokens[first].lower),
+           next < sentence.upperBound, tokens[next].kind == .word, !tokens[next].isCapitalized {
+            let v = tokens[next].lower
+            if ["is", "was", "has", "had", "will", "dies", "died"].contains(v) || kb.speechVerbs.contains(v) { evidence = true }
+        }
         mentions[id].personEvidence = evidence
         if evidence && wordCount >= 1 { mentions[id].type = .person }
         // a lone sentence-initial word without evidence stays untyped (resolver may attach it as a surname)

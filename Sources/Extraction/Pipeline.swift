@@ -121,9 +121,10 @@ public struct Pipeline: Sendable {
         }
         // 4. coreference and linking
         let roleTriples = roles.map { (mention: $0.mention, role: $0.role, qualifier: $0.qualifier) }
-        let (entities, map) = resolver.resolve(mentions, roles: roleTriples)
+        var (entities, map) = resolver.resolve(mentions, roles: roleTriples)
         // 5. relations by entity
         var rels: [Relation] = []
+        var nationalityQualifiers = Set<Int>()
         for r in roles {
             guard let e = map[r.mention], entities[e].type == .person else { continue }
             let q = r.qualifier.flatMap { map[$0] }
@@ -131,10 +132,21 @@ public struct Pipeline: Sendable {
             rels.append(Relation(kind: .role, subject: e, object: q, roleName: name, sentence: mentions[r.mention].sentence))
             if let q, entities[q].type == .country, let qm = r.qualifier, mentions[qm].isDemonym, r.kind != "org" {
                 rels.append(Relation(kind: .nationality, subject: e, object: q, roleName: nil, sentence: mentions[r.mention].sentence))
+                nationalityQualifiers.insert(qm)
             }
             if let q, entities[q].type == .organization, r.kind != "gov" || true {
                 rels.append(Relation(kind: .affiliation, subject: e, object: q, roleName: nil, sentence: mentions[r.mention].sentence))
             }
+        }
+        // A demonym is a mention of its country only where it stands for the state ("the Russian president", "the
+        // Russian government"); "Syrian security forces", "an Iranian drone" or "Palestinians" only describe. Such a
+        // demonym leaves no mention and no node, and takes part in no event; one that states a person's nationality
+        // ("the Ukrainian activist X") keeps the country node for that relation, still without a mention.
+        var describedBy: [Int: Int] = [:]   // demonym mention → its country, for events when the country is named too
+        for (i, m) in mentions.enumerated() where m.isDemonym && !m.demonymActor {
+            guard let e = map[i] else { continue }
+            map[i] = nil; describedBy[i] = e
+            if !nationalityQualifiers.contains(i) { entities[e].mentions.removeAll { $0 == i } }
         }
         for f in family {
             guard let a = map[f.a], let b = map[f.b], a != b, entities[a].type == .person, entities[b].type == .person else { continue }
@@ -171,7 +183,7 @@ public struct Pipeline: Sendable {
         var lastEvent: Int? = nil
         var sentenceEvents: [Int: [Int]] = [:]
         for c in eventCands {
-            let parts = Array(Set(c.participants.compactMap { map[$0] })).sorted()
+            let parts = Array(Set(c.participants.compactMap { p in map[p] ?? describedBy[p].flatMap { entities[$0].mentions.isEmpty ? nil : $0 } })).sorted()
             let date = c.date.flatMap { CivilDate.resolve($0, reference: reference) }
             var attributions: [Attribution] = c.reportSources.compactMap { map[$0] }.map { Attribution(source: $0, anonymousSource: nil, positive: true, certainty: "CERTAIN") }
             if let a = c.anonymousSource { attributions.append(Attribution(source: nil, anonymousSource: a, positive: true, certainty: "PROBABLE")) }

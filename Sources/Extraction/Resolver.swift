@@ -48,7 +48,7 @@ public struct Resolver: Sendable {
         // 1. linked and full-name mentions
         for (i, m) in mentions.enumerated() {
             if let k = m.kb { attach(i, key: "kb:\(k)", type: kb.entities[k].type, kbIndex: k); continue }
-            if m.descriptor != nil { continue }
+            if m.descriptor != nil || m.orgClass == "acronym" { continue }
             switch m.type {
             case .person?:
                 if let key = Resolver.personKey(m.words) {
@@ -93,6 +93,7 @@ public struct Resolver: Sendable {
             if m.orgClass == "acronym" {
                 let acr = fold(w).replacingOccurrences(of: ".", with: "")
                 if let hits = byInitials[acr], hits.count == 1 { map[i] = hits[0]; entities[hits[0]].mentions.append(i) }
+                else if m.type == .organization { attach(i, key: "o:" + fold(w), type: .organization, kbIndex: nil) }
                 continue
             }
             let sk = surnameKey(w), fk = fold(w)
@@ -124,6 +125,19 @@ public struct Resolver: Sendable {
                 else if m.titled || !m.sentenceInitial {
                     let office = ks.filter { k in kb.entities[k].positions.contains { documentCountries.contains($0.country) } }
                     if office.count == 1 { pick = office[0] }
+                    // "Biden and Harris's strategy": paired with a known person, the one curated public figure carrying
+                    // the surname, when every other bearer holds office in a country the document never names (the
+                    // Prime Minister of Saint Kitts is no "Harris" in an article about Washington)
+                    var pairedWithKnown = false
+                    for n in [i - 1, i + 1] where n >= 0 && n < mentions.count && mentions[n].sentence == m.sentence {
+                        guard let nk = mentions[n].kb ?? map[n].flatMap({ entities[$0].kb }), kb.entities[nk].type == .person else { continue }
+                        let gap: Int = n < i ? m.begin - mentions[n].end : mentions[n].begin - m.end
+                        if gap <= 5 { pairedWithKnown = true }
+                    }
+                    if office.isEmpty, pairedWithKnown, !documentCountries.isEmpty {
+                        let curated = ks.filter { kb.entities[$0].positions.isEmpty && kb.entities[$0].description?.isEmpty == false }
+                        if curated.count == 1 { pick = curated[0] }
+                    }
                 }
                 if let k = pick {
                     attach(i, key: "kb:\(k)", type: .person, kbIndex: k); continue
