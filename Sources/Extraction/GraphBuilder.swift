@@ -188,7 +188,7 @@ public struct GraphBuilder {
         switch g.type {
         case .person: return K.schema_Person_term
         case .country: return K.schema_Country_term
-        case .place: return t(NG.schema, (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? "Place")
+        case .place: return t(NG.schema, (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? g.orgClass ?? "Place")
         case .organization:
             let c = (g.kb.flatMap { kb.entities[$0].schemaClass }) ?? g.orgClass ?? "Organization"
             if c == "acronym" { return K.schema_Organization_term }

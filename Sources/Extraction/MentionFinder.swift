@@ -317,7 +317,7 @@ public struct MentionFinder: Sendable {
         }
         if words.count >= 2, !theState, let k = lastKeyword(tokens, words) ?? firstKeyword(tokens, r) ?? opening {
             mentions[id].type = k.type
-            if k.type == .organization { mentions[id].orgClass = k.schemaClass }
+            mentions[id].orgClass = k.schemaClass   // for places too: "Krasnodar Krai" is an AdministrativeArea
             return
         }
         _ = last

@@ -30,6 +30,16 @@ final class GraphBuilderTests: XCTestCase {
         print("NIF mentions checked: \(checked)")
     }
 
+    /// A place typed by its keyword keeps the keyword's schema.org class ("Krai" → AdministrativeArea).
+    func testKeywordTypedPlacesKeepTheirClass() {
+        let doc = Document(id: "krai", text: "Drones struck a refinery in Krasnodar Krai on Monday, officials in Gaza City said.")
+        let ds = CorpusMerger.merge([Fixture.pipeline.analyze(doc)], options: ExtractionOptions(), kb: Fixture.pipeline.kb)
+        let idx = GraphIndex(ds.union)
+        let type = IRI(unchecked: "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        let krai = Term.iri(IRI(unchecked: "https://w3id.org/newsgraph/id/place-krasnodar-krai"))
+        XCTAssertEqual(idx.objects(krai, type).map { $0.iri?.value }, ["http://schema.org/AdministrativeArea"])
+    }
+
     func testNoBlankNodesAndProvenanceEverywhere() {
         let ds = Fixture.seedDataset
         XCTAssertFalse(ds.quads.contains { $0.subject.isBlank || $0.object.isBlank || ($0.graph?.isBlank ?? false) })
