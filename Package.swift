@@ -46,6 +46,8 @@ let package = Package(
             name: "NewsGraphCLI",
             dependencies: ["NewsGraphKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times each reader and writer on its own (`Benchmarks/run` calls it); not shipped.
+        .executableTarget(name: "newsgraph-bench", dependencies: ["NewsGraphKit", "RDF", "NTriples"], path: "Benchmarks/Sources/NewsGraphBench"),
 
         // Shared test helpers: locating ../shared, W3C manifest reading, conformance tallies.
         .target(name: "TestSupport", dependencies: ["RDF", "Turtle", "NTriples"], path: "Tests/TestSupport"),

@@ -20,7 +20,10 @@ public struct Graph: Sendable, Sequence, Equatable {
     public func makeIterator() -> OrderedSet<Triple>.Iterator { triples.makeIterator() }
 
     /// Triples in the canonical ``Triple`` order (IRIs, blank nodes, literals; lexicographic).
-    public func sorted() -> [Triple] { triples.sorted() }
+    public func sorted() -> [Triple] {
+        let all = triples.elements
+        return TripleOrder.sortedPositions(all).map { all[$0] }
+    }
 
     /// Triples matching a pattern; nil matches anything. Linear: build an ``Index`` for many look-ups.
     public func matching(subject: Term? = nil, predicate: Term? = nil, object: Term? = nil) -> [Triple] {
@@ -48,7 +51,11 @@ public struct Dataset: Sendable, Sequence, Equatable {
     public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == Quad { quads.append(contentsOf: other) }
     public func contains(_ q: Quad) -> Bool { quads.contains(q) }
     public func makeIterator() -> OrderedSet<Quad>.Iterator { quads.makeIterator() }
-    public func sorted() -> [Quad] { quads.sorted() }
+    /// Quads in the canonical ``Quad`` order (default graph first, then graphs by name).
+    public func sorted() -> [Quad] {
+        let all = quads.elements
+        return TripleOrder.sortedPositions(all).map { all[$0] }
+    }
 
     /// Names of the named graphs, in first-seen order.
     public var graphNames: [Term] { Array(OrderedSet(quads.compactMap(\.graph))) }

@@ -1,65 +1,108 @@
-/// Canonical ordering for the writers that sort (Turtle, RDF/XML), shared because those modules
-/// must not depend on one another.
+/// Canonical statement order, shared by ``Graph/sorted()``, ``Dataset/sorted()`` and the writers
+/// that sort (Turtle, RDF/XML), which must not depend on one another.
+///
+/// Why not `array.sorted()`: a statement is a large value (three or four terms of up to four
+/// strings), and copying and moving it at every comparison of a sort, comparing each term twice
+/// (`!=`, then `<`), was most of the time of writing a million triples. Here the sort moves
+/// integer positions and compares only the graph's and the subject's kind and string, kept in flat
+/// arrays; the full comparison runs only inside each subject's (short) run of statements.
 public enum TripleOrder {
     /// The triples in ``Triple`` order with duplicates removed: the same list ``Graph/sorted()``
     /// gives for a graph of these triples (of triples equal under `==`, such as literals whose
     /// language tags differ only in case, the first one given is kept, as ``Graph`` keeps it).
-    ///
-    /// Why not `Graph(triples).sorted()`: a triple is a large value (three terms of up to four
-    /// strings), and hashing each into a set, then copying and moving it at every comparison of
-    /// a sort, was most of the time of writing a million triples. Here the sort moves indices and
-    /// compares only the subjects' kind and string, kept in flat arrays; the full comparison runs
-    /// only inside each subject's (short) run of triples.
     public static func sortedUnique(_ triples: [Triple]) -> [Triple] {
-        let n = triples.count
-        guard n > 1 else { return triples }
-        // Term order is kind first (IRI, blank node, literal), then the string (a literal's
-        // lexical form decides first, so it serves as the key).
-        var kinds: [UInt8] = []
-        var keys: [String] = []
-        kinds.reserveCapacity(n)
-        keys.reserveCapacity(n)
-        for t in triples {
-            switch t.subject {
-            case let .iri(i): kinds.append(0); keys.append(i.value)
-            case let .blank(b): kinds.append(1); keys.append(b.id)
-            case let .literal(l): kinds.append(2); keys.append(l.lexicalForm)
-            }
-        }
-        var order = Array(0..<n)
-        kinds.withUnsafeBufferPointer { kind in
-            keys.withUnsafeBufferPointer { key in
-                order.sort { a, b in kind[a] != kind[b] ? kind[a] < kind[b] : key[a] < key[b] }
-            }
-        }
+        guard triples.count > 1 else { return triples }
         var result: [Triple] = []
-        result.reserveCapacity(n)
-        var run: [(triple: Triple, index: Int)] = []
-        var start = 0
-        while start < n {
-            let first = order[start]
-            var end = start + 1
-            while end < n, kinds[order[end]] == kinds[first], keys[order[end]] == keys[first] { end += 1 }
-            if end - start == 1 {
-                result.append(triples[first])
-            } else {
-                // One subject: the full order, with input position breaking ties so that of
-                // equal triples the first given comes first and is the one kept.
-                run.removeAll(keepingCapacity: true)
-                for k in start..<end { run.append((triples[order[k]], order[k])) }
-                run.sort { a, b in
-                    if a.triple < b.triple { return true }
-                    if b.triple < a.triple { return false }
-                    return a.index < b.index
-                }
-                var last: Triple?
-                for (t, _) in run where last != t {
-                    result.append(t)
-                    last = t
-                }
-            }
-            start = end
+        result.reserveCapacity(triples.count)
+        var last: Triple?
+        for i in sortedPositions(triples) where last != triples[i] {
+            result.append(triples[i])
+            last = triples[i]
         }
         return result
+    }
+
+    /// Positions of `triples` in ``Triple`` order; equal triples keep their input order.
+    public static func sortedPositions(_ triples: [Triple]) -> [Int] {
+        var subjects = LeadingKeys(capacity: triples.count)
+        for t in triples { subjects.append(t.subject) }
+        return triples.withUnsafeBufferPointer { t in
+            sortedPositions(graphs: nil, subjects: subjects) { t[$0] < t[$1] }
+        }
+    }
+
+    /// Positions of `quads` in ``Quad`` order (default graph first); equal quads keep their order.
+    public static func sortedPositions(_ quads: [Quad]) -> [Int] {
+        var graphs = LeadingKeys(capacity: quads.count), subjects = LeadingKeys(capacity: quads.count)
+        for q in quads {
+            graphs.append(q.graph)
+            subjects.append(q.subject)
+        }
+        return quads.withUnsafeBufferPointer { q in
+            sortedPositions(graphs: graphs, subjects: subjects) { q[$0] < q[$1] }
+        }
+    }
+
+    /// The leading keys of ``Term`` order: the kind (absent, IRI, blank node, literal), then the
+    /// IRI, the label or the lexical form. Two terms whose keys differ are ordered by them alone.
+    struct LeadingKeys {
+        var kinds: [UInt8] = []
+        var strings: [String] = []
+
+        init(capacity: Int) {
+            kinds.reserveCapacity(capacity)
+            strings.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ term: Term?) {
+            switch term {
+            case nil: kinds.append(0); strings.append("")
+            case let .iri(i)?: kinds.append(1); strings.append(i.value)
+            case let .blank(b)?: kinds.append(2); strings.append(b.id)
+            case let .literal(l)?: kinds.append(3); strings.append(l.lexicalForm)
+            }
+        }
+    }
+
+    /// Sorts positions by (graph key, subject key), then each run that shares both keys by the
+    /// full order `isLess`, input position breaking ties.
+    static func sortedPositions(graphs: LeadingKeys?, subjects: LeadingKeys, isLess: (Int, Int) -> Bool) -> [Int] {
+        let n = subjects.kinds.count
+        var order = Array(0..<n)
+        let noGraphs = LeadingKeys(capacity: 0)
+        let g = graphs ?? noGraphs
+        let byGraph = graphs != nil
+        g.kinds.withUnsafeBufferPointer { gk in
+            g.strings.withUnsafeBufferPointer { gs in
+                subjects.kinds.withUnsafeBufferPointer { sk in
+                    subjects.strings.withUnsafeBufferPointer { ss in
+                        func sameKeys(_ a: Int, _ b: Int) -> Bool {
+                            (!byGraph || (gk[a] == gk[b] && gs[a] == gs[b])) && sk[a] == sk[b] && ss[a] == ss[b]
+                        }
+                        order.sort { a, b in
+                            if byGraph {
+                                if gk[a] != gk[b] { return gk[a] < gk[b] }
+                                if gs[a] != gs[b] { return gs[a] < gs[b] }
+                            }
+                            return sk[a] != sk[b] ? sk[a] < sk[b] : ss[a] < ss[b]
+                        }
+                        var start = 0
+                        while start < n {
+                            var end = start + 1
+                            while end < n, sameKeys(order[start], order[end]) { end += 1 }
+                            if end - start > 1 {
+                                order[start..<end].sort { a, b in
+                                    if isLess(a, b) { return true }
+                                    if isLess(b, a) { return false }
+                                    return a < b
+                                }
+                            }
+                            start = end
+                        }
+                    }
+                }
+            }
+        }
+        return order
     }
 }
