@@ -25,22 +25,58 @@ public struct ReportFormatter: Sendable {
     /// One finding as a compiler would print it:
     /// `FILE:LINE:COL: violation: message [constraint] (focus <…>, path …)`.
     public static func line(_ f: Finding) -> String {
-        var s = f.location + ": " + f.severity.rawValue + ": " + singleLine(f.message) + " [" + f.constraint + "]"
-        var extra: [String] = []
-        if let focus = f.focusNode { extra.append("focus " + focus) }
-        if let path = f.path { extra.append("path " + path) }
-        if let value = f.value { extra.append("value " + singleLine(value)) }
-        if !extra.isEmpty { s += " (" + extra.joined(separator: ", ") + ")" }
+        var s = ""
+        appendLine(f, to: &s)
         return s
+    }
+
+    /// Appends ``line(_:)`` to `s` piece by piece: a report of a million findings then costs one
+    /// growing string instead of a dozen temporary ones per finding.
+    static func appendLine(_ f: Finding, to s: inout String) {
+        s += f.file ?? "<input>"
+        if let line = f.line {
+            s += ":"
+            s += String(line)
+            if let column = f.column {
+                s += ":"
+                s += String(column)
+            }
+        }
+        s += ": "
+        s += f.severity.rawValue
+        s += ": "
+        appendSingleLine(f.message, to: &s)
+        s += " ["
+        s += f.constraint
+        s += "]"
+        var separator = " ("
+        if let focus = f.focusNode {
+            s += separator
+            s += "focus "
+            s += focus
+            separator = ", "
+        }
+        if let path = f.path {
+            s += separator
+            s += "path "
+            s += path
+            separator = ", "
+        }
+        if let value = f.value {
+            s += separator
+            s += "value "
+            appendSingleLine(value, to: &s)
+            separator = ", "
+        }
+        if separator == ", " { s += ")" }
     }
 
     /// Every finding, one per line, then a summary line.
     public func text(_ summary: ValidationSummary) -> String {
         var out = ""
-        let findings = summary.findings
-        out.reserveCapacity(findings.count * 200)
-        for f in findings {
-            out += Self.line(f)
+        out.reserveCapacity(summary.findingCount * 200)
+        summary.forEachFinding { f in
+            Self.appendLine(f, to: &out)
             out += "\n"
         }
         out += summaryLine(summary) + "\n"
@@ -190,6 +226,10 @@ public struct ReportFormatter: Sendable {
     static func singleLine(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
         return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+    }
+
+    static func appendSingleLine(_ text: String, to s: inout String) {
+        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { s += singleLine(text) } else { s += text }
     }
 
     func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
