@@ -16,20 +16,18 @@ struct TermTable {
 
     /// Terms by id.
     private(set) var terms: [Term] = []
-    /// The hash of each term, by id: a cheap first comparison, and no rehashing when growing.
-    private var hashes: [UInt64] = []
-    /// Ids by hash position; -1 is an empty slot. Kept at most half full.
-    private var slots: [ID]
+    /// By hash position: the high 32 bits of the term's hash, then its id + 1 (0 is an empty
+    /// slot). Probing compares the hash bits first, so a miss rarely reads a term. At most half full.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// A table with room for about `capacity` terms before it grows.
     init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
         terms.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
     }
 
     var count: Int { terms.count }
@@ -39,9 +37,9 @@ struct TermTable {
         let h = Self.hash(t)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let id = slots[i]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == h && Self.same(terms[Int(id)], t) { return id }
+            let slot = slots[i]
+            if slot == 0 { return nil }
+            if slot >> 32 == h >> 32, Self.same(terms[Int(slot & 0xFFFF_FFFF) - 1], t) { return ID(slot & 0xFFFF_FFFF) - 1 }
             i = (i + 1) & mask
         }
     }
@@ -51,27 +49,28 @@ struct TermTable {
         let h = Self.hash(t)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let id = slots[i]
-            if id < 0 { break }
-            if hashes[Int(id)] == h && Self.same(terms[Int(id)], t) { return id }
+            let slot = slots[i]
+            if slot == 0 { break }
+            if slot >> 32 == h >> 32, Self.same(terms[Int(slot & 0xFFFF_FFFF) - 1], t) { return ID(slot & 0xFFFF_FFFF) - 1 }
             i = (i + 1) & mask
         }
         let id = ID(terms.count)
         terms.append(t)
-        hashes.append(h)
-        slots[i] = id
+        slots[i] = h & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
         if terms.count * 2 > slots.count { grow() }
         return id
     }
 
+    /// Doubles the slots, hashing every term again (rare: callers size the table from the input).
     private mutating func grow() {
         let size = slots.count * 2
-        var fresh = [ID](repeating: -1, count: size)
+        var fresh = [UInt64](repeating: 0, count: size)
         let m = size - 1
-        for (id, h) in hashes.enumerated() {
+        for (id, t) in terms.enumerated() {
+            let h = Self.hash(t)
             var i = Int(truncatingIfNeeded: h) & m
-            while fresh[i] >= 0 { i = (i + 1) & m }
-            fresh[i] = ID(id)
+            while fresh[i] != 0 { i = (i + 1) & m }
+            fresh[i] = h & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
         }
         slots = fresh
         mask = m

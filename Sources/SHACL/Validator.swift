@@ -106,15 +106,48 @@ final class Engine {
                 _ = validate(si, focus, &raw, stopEarly: false, depth: 0)
             }
         }
-        let results = raw.map { r -> ValidationResult in
-            let shape = shapes[r.shape]
+        // Sort while results are ids (cheap to move, equal ids need no term comparison), then build
+        // them in that order: the same stable sort by the same order as ValidationReport.init.
+        let order = raw.withUnsafeBufferPointer { b in b.indices.sorted { precedes(b[$0], b[$1]) } }
+        let results = order.map { k -> ValidationResult in
+            let r = raw[k], shape = shapes[r.shape]
             return ValidationResult(
                 focusNode: index.term(r.focus), resultPath: r.path, value: r.value.map(index.term),
                 sourceShape: shape.id, sourceConstraintComponent: r.component, severity: shape.severity,
-                messages: shape.messages.isEmpty ? [Literal(r.message)] : shape.messages)
+                messages: messages(r))
         }
         if droppedNotes > 0 { notes.append("… and \(droppedNotes) more notes like these") }
-        return ValidationReport(results: results, notes: notes)
+        return ValidationReport(sorted: results, notes: notes)
+    }
+
+    private func messages(_ r: Raw) -> [Literal] {
+        let shape = shapes[r.shape]
+        return shape.messages.isEmpty ? [Literal(r.message)] : shape.messages
+    }
+
+    /// `ValidationResult.<` for the results `a` and `b` will become, comparing terms only where
+    /// the ids differ.
+    private func precedes(_ a: Raw, _ b: Raw) -> Bool {
+        if a.focus != b.focus {
+            let x = index.term(a.focus), y = index.term(b.focus)
+            if x != y { return x < y }
+        }
+        if a.path != b.path {
+            guard let pa = a.path else { return true }
+            guard let pb = b.path else { return false }
+            return pa < pb
+        }
+        if a.component != b.component { return a.component < b.component }
+        let sa = shapes[a.shape], sb = shapes[b.shape]
+        if a.shape != b.shape, sa.id != sb.id { return sa.id < sb.id }
+        if a.value != b.value {
+            guard let va = a.value else { return true }
+            guard let vb = b.value else { return false }
+            let x = index.term(va), y = index.term(vb)
+            if x != y { return x < y }
+        }
+        if sa.severity != sb.severity { return sa.severity < sb.severity }
+        return messages(a).map(\.description).joined() < messages(b).map(\.description).joined()
     }
 
     private func focusNodes(_ shape: Shape) -> [ID] {
