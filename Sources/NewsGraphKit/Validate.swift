@@ -173,7 +173,7 @@ public enum ValidationRunner {
             // Recursion the engine cut short is not a result, but a person should still see it.
             let notes = result.notes.map { Finding(severity: .info, stage: .shacl, file: path, constraint: "shacl-note", message: $0) }
             let findings = SHACLFindings.findings(from: result, file: path, position: data.subjectPosition(of:))
-            report.record(.shacl, findings + notes)
+            report.record(.shacl, notes.isEmpty ? findings : findings + notes)
             return (report, wantReportGraph ? result.graph() : nil)
         }
     }

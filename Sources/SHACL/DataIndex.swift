@@ -83,6 +83,13 @@ final class DataIndex {
 
     @inline(__always) func term(_ id: ID) -> Term { table.terms[Int(id)] }
 
+    /// Calls `body` with the term lent from the table rather than copied out (a copy retains
+    /// and releases every string of the term).
+    @inline(__always) func withTerm<R>(_ id: ID, _ body: (Term) -> R) -> R { body(table.terms[Int(id)]) }
+
+    /// Ids in use: the graph's terms and any interned since.
+    var termCount: Int { table.count }
+
     /// The id of a term of the graph, or nil when the graph never mentions it.
     func lookup(_ t: Term) -> ID? { table.lookup(t) }
 

@@ -57,6 +57,11 @@ final class Engine {
     var assumptions = 0
     var notes: [String] = []
     var droppedNotes = 0
+    /// Value-node arrays by nesting depth, reused: validating a million focus nodes would
+    /// otherwise allocate an array per node and shape. (Nested validation is one level deeper.)
+    var buffers: [[ID]] = []
+    /// Per id: already collected as a focus node of the shape at hand (cleared after each shape).
+    var marked: [Bool] = []
 
     /// Records a note, keeping at most 100 so cyclic data with millions of nodes stays bounded.
     func note(_ s: String) {
@@ -151,8 +156,16 @@ final class Engine {
     }
 
     private func focusNodes(_ shape: Shape) -> [ID] {
-        var out: [ID] = [], seen = Set<ID>()
-        func add(_ n: ID) { if seen.insert(n).inserted { out.append(n) } }
+        var out: [ID] = []
+        func add(_ n: ID) {
+            let i = Int(n)
+            if i >= marked.count { marked.append(contentsOf: repeatElement(false, count: max(i + 1, index.termCount) - marked.count)) }
+            if !marked[i] {
+                marked[i] = true
+                out.append(n)
+            }
+        }
+        defer { for n in out { marked[Int(n)] = false } }
         for t in shape.targets {
             switch t {
             case let .node(n): add(index.intern(n))
@@ -194,11 +207,19 @@ final class Engine {
                             message: "validation stopped: shape references nested more than \(maxDepth) levels deep"))
             return false
         }
-        let values: [ID]
+        while buffers.count <= depth { buffers.append([]) }
+        var values = buffers[depth]
+        buffers[depth] = []
+        defer { buffers[depth] = values }
+        values.removeAll(keepingCapacity: true)
         if let (pid, inverse) = simplePaths[si] {
-            values = pid < 0 ? [] : inverse ? index.subjects(pid, focus).map(\.n) : index.objects(focus, pid).map(\.n)
+            if pid >= 0 {
+                for e in inverse ? index.subjects(pid, focus) : index.objects(focus, pid) { values.append(e.n) }
+            }
+        } else if let path = shape.path {
+            values.append(contentsOf: path.evaluate(from: focus, in: index, pathIDs: pathIDs))
         } else {
-            values = shape.path.map { $0.evaluate(from: focus, in: index, pathIDs: pathIDs) } ?? [focus]
+            values.append(focus)
         }
         let before = sink.count
         for (ci, c) in shape.constraints.enumerated() {
@@ -239,7 +260,7 @@ final class Engine {
                 return XSD.isWellFormed(l) ? nil : "value \(show(v)) is not a well-formed \(Engine.show(.iri(dt)))"
             }
         case let .nodeKind(k):
-            each { v in k.matches(index.term(v)) ? nil : "value \(show(v)) is not of node kind sh:\(k.rawValue)" }
+            each { v in index.withTerm(v, k.matches) ? nil : "value \(show(v)) is not of node kind sh:\(k.rawValue)" }
         case let .minCount(n):
             if values.count < n { add(nil, "expected at least \(n) value\(n == 1 ? "" : "s") for \(pathText), found \(values.count)") }
         case let .maxCount(n):

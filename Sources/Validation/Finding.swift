@@ -116,10 +116,11 @@ public struct FileReport: Hashable, Sendable {
     public mutating func record(_ stage: Stage, _ findings: [Finding]) {
         if !stages.contains(stage) { stages.append(stage) }
         skipped[stage] = nil
-        for var f in findings {
-            if f.file == nil { f.file = file }
-            self.findings.append(f)
-        }
+        var findings = findings
+        for i in findings.indices where findings[i].file == nil { findings[i].file = file }
+        // Taking the array whole when this is the first stage with findings spares a copy of
+        // every finding (SHACL alone can report hundreds of thousands).
+        if self.findings.isEmpty { self.findings = findings } else { self.findings += findings }
     }
 
     public mutating func skip(_ stage: Stage, reason: String) {
