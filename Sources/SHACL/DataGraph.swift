@@ -67,7 +67,11 @@ public final class DataGraph {
     /// Where `term` first appears as a subject in the source, if the reader reported positions.
     /// SHACL findings use it to point at the place in the file that describes the focus node.
     public func subjectPosition(of term: Term) -> TextPosition? {
-        guard let id = index.lookup(term), Int(id) < index.positions.count else { return nil }
+        index.lookup(term).flatMap(subjectPosition(id:))
+    }
+
+    func subjectPosition(id: DataIndex.ID) -> TextPosition? {
+        guard Int(id) < index.positions.count else { return nil }
         let packed = index.positions[Int(id)]
         guard packed != 0 else { return nil }
         return TextPosition(line: Int(packed >> 24), column: Int(packed & 0xFF_FFFF))

@@ -16,7 +16,14 @@ public struct SHACLValidator: Sendable {
     /// Validates a graph already indexed (``DataGraph/Builder`` builds one while reading a file,
     /// keeping where each subject appears).
     public func validate(_ data: DataGraph) -> ValidationReport {
-        Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run()
+        Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run().report
+    }
+
+    /// Validates `data` and gives, per result, where its focus node first appears as a subject:
+    /// what ``DataGraph/subjectPosition(of:)`` answers, without looking every focus node up again.
+    package func validateWithPositions(_ data: DataGraph) -> (report: ValidationReport, positions: [TextPosition?]) {
+        let (report, focus) = Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run()
+        return (report, focus.map(data.subjectPosition(id:)))
     }
 }
 
@@ -104,7 +111,8 @@ final class Engine {
         return a
     }
 
-    func run() -> ValidationReport {
+    /// The report, and the focus node id of each of its results.
+    func run() -> (report: ValidationReport, focus: [ID]) {
         var raw: [Raw] = []
         for (si, shape) in shapes.enumerated() where !shape.deactivated && !shape.targets.isEmpty {
             for focus in focusNodes(shape) {
@@ -122,7 +130,7 @@ final class Engine {
                 messages: messages(r))
         }
         if droppedNotes > 0 { notes.append("… and \(droppedNotes) more notes like these") }
-        return ValidationReport(sorted: results, notes: notes)
+        return (ValidationReport(sorted: results, notes: notes), order.map { raw[$0].focus })
     }
 
     private func messages(_ r: Raw) -> [Literal] {

@@ -14,6 +14,15 @@ public enum SHACLFindings {
         return report.results.map { finding(from: $0, file: file, at: position?($0.focusNode), memo: &memo) }
     }
 
+    /// One finding per result, with the focus nodes' positions given in result order (as
+    /// ``SHACL/SHACLValidator/validateWithPositions(_:)`` returns them).
+    package static func findings(from report: ValidationReport, file: String?, positions: [TextPosition?]) -> [Finding] {
+        var memo = Memo()
+        return report.results.indices.map { i in
+            finding(from: report.results[i], file: file, at: i < positions.count ? positions[i] : nil, memo: &memo)
+        }
+    }
+
     public static func finding(from r: ValidationResult, file: String? = nil, at position: TextPosition? = nil) -> Finding {
         var memo = Memo()
         return finding(from: r, file: file, at: position, memo: &memo)
