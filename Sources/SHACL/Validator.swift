@@ -49,6 +49,8 @@ final class Engine {
         var shapes: [Int] = []
         var siblings: [Int] = []
         var allowed: Set<ID> = []
+        /// The constraint's component IRI, built once rather than once per result.
+        var component = IRI(unchecked: "")
     }
 
     let shapes: [Shape]
@@ -97,6 +99,7 @@ final class Engine {
 
     private func resolve(_ c: Constraint) -> Aux {
         let a = Aux()
+        a.component = c.component
         switch c {
         case let .class(cls): a.classes = index.subclasses(of: index.intern(cls))
         case let .equals(p), let .disjoint(p), let .lessThan(p), let .lessThanOrEquals(p): a.pred = index.lookup(.iri(p))
@@ -207,9 +210,11 @@ final class Engine {
 
     /// Validates one focus node against one shape, appending results; returns whether none were added.
     func validate(_ si: Int, _ focus: ID, _ sink: inout [Raw], stopEarly: Bool, depth: Int) -> Bool {
-        let shape = shapes[si]
-        if shape.deactivated { return true }
+        // Fields are read in place (`shapes[si].…`): copying a whole Shape per focus node would
+        // retain and release each of its arrays and terms a million times.
+        if shapes[si].deactivated { return true }
         if depth > maxDepth {
+            let shape = shapes[si]
             note("shapes nested more than \(maxDepth) levels deep at \(shape.id) for \(index.term(focus)); validation stopped there")
             sink.append(Raw(focus: focus, path: shape.path, value: nil, shape: si, component: SH.component("Node"),
                             message: "validation stopped: shape references nested more than \(maxDepth) levels deep"))
@@ -224,14 +229,15 @@ final class Engine {
             if pid >= 0 {
                 for e in inverse ? index.subjects(pid, focus) : index.objects(focus, pid) { values.append(e.n) }
             }
-        } else if let path = shape.path {
+        } else if let path = shapes[si].path {
             values.append(contentsOf: path.evaluate(from: focus, in: index, pathIDs: pathIDs))
         } else {
             values.append(focus)
         }
         let before = sink.count
-        for (ci, c) in shape.constraints.enumerated() {
-            check(c, aux[si][ci], si, shape, focus, values, &sink, stopEarly: stopEarly, depth: depth)
+        let constraints = shapes[si].constraints, auxes = aux[si]
+        for ci in constraints.indices {
+            check(constraints[ci], auxes[ci], si, focus, values, &sink, stopEarly: stopEarly, depth: depth)
             if stopEarly && sink.count > before { return false }
         }
         return sink.count == before
@@ -239,14 +245,14 @@ final class Engine {
 
     // MARK: constraint components
 
-    private func check(_ c: Constraint, _ a: Aux, _ si: Int, _ shape: Shape, _ focus: ID, _ values: [ID],
+    private func check(_ c: Constraint, _ a: Aux, _ si: Int, _ focus: ID, _ values: [ID],
                        _ sink: inout [Raw], stopEarly: Bool, depth: Int) {
-        let path = shape.path
+        let path = shapes[si].path
         var pathText: String { path?.shortDescription() ?? "the focus node" }
         // The generated text is only shown when the result is reported and the shape has no sh:message.
-        let wantText = !stopEarly && shape.messages.isEmpty
+        let wantText = !stopEarly && shapes[si].messages.isEmpty
         func add(_ value: ID?, _ message: @autoclosure () -> String) {
-            sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: c.component, message: wantText ? message() : ""))
+            sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: a.component, message: wantText ? message() : ""))
         }
         func each(_ failing: (ID) -> String?) {
             for v in values {
@@ -365,8 +371,8 @@ final class Engine {
             for v in values {
                 for e in index.outgoing(v) where !a.allowed.contains(e.p) {
                     guard case let .iri(p) = index.term(e.p) else { continue }
-                    sink.append(Raw(focus: focus, path: .predicate(p), value: e.n, shape: si, component: c.component,
-                                    message: "predicate \(Engine.show(.iri(p))) is not allowed by the closed shape \(Engine.show(shape.id))"))
+                    sink.append(Raw(focus: focus, path: .predicate(p), value: e.n, shape: si, component: a.component,
+                                    message: "predicate \(Engine.show(.iri(p))) is not allowed by the closed shape \(Engine.show(shapes[si].id))"))
                     if stopEarly { return }
                 }
             }

@@ -25,62 +25,64 @@ public struct ReportFormatter: Sendable {
     /// One finding as a compiler would print it:
     /// `FILE:LINE:COL: violation: message [constraint] (focus <…>, path …)`.
     public static func line(_ f: Finding) -> String {
-        var s = ""
-        appendLine(f, to: &s)
-        return s
+        var bytes: [UInt8] = []
+        appendLine(f, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``line(_:)`` to `s` piece by piece: a report of a million findings then costs one
-    /// growing string instead of a dozen temporary ones per finding.
-    static func appendLine(_ f: Finding, to s: inout String) {
-        s += f.file ?? "<input>"
+    /// Appends ``line(_:)``'s UTF-8 to `out` piece by piece: a report of a million findings then
+    /// costs copies into one growing buffer, not a dozen string appends per finding (each of
+    /// which re-checks the string's storage and encoding).
+    static func appendLine(_ f: Finding, to out: inout [UInt8]) {
+        out.append(contentsOf: (f.file ?? "<input>").utf8)
         if let line = f.line {
-            s += ":"
-            s += String(line)
+            out.append(0x3A)
+            out.append(contentsOf: String(line).utf8)
             if let column = f.column {
-                s += ":"
-                s += String(column)
+                out.append(0x3A)
+                out.append(contentsOf: String(column).utf8)
             }
         }
-        s += ": "
-        s += f.severity.rawValue
-        s += ": "
-        appendSingleLine(f.message, to: &s)
-        s += " ["
-        s += f.constraint
-        s += "]"
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: f.severity.rawValue.utf8)
+        out.append(contentsOf: ": ".utf8)
+        appendSingleLine(f.message, to: &out)
+        out.append(contentsOf: " [".utf8)
+        out.append(contentsOf: f.constraint.utf8)
+        out.append(0x5D)
         var separator = " ("
         if let focus = f.focusNode {
-            s += separator
-            s += "focus "
-            s += focus
+            out.append(contentsOf: separator.utf8)
+            out.append(contentsOf: "focus ".utf8)
+            out.append(contentsOf: focus.utf8)
             separator = ", "
         }
         if let path = f.path {
-            s += separator
-            s += "path "
-            s += path
+            out.append(contentsOf: separator.utf8)
+            out.append(contentsOf: "path ".utf8)
+            out.append(contentsOf: path.utf8)
             separator = ", "
         }
         if let value = f.value {
-            s += separator
-            s += "value "
-            appendSingleLine(value, to: &s)
+            out.append(contentsOf: separator.utf8)
+            out.append(contentsOf: "value ".utf8)
+            appendSingleLine(value, to: &out)
             separator = ", "
         }
-        if separator == ", " { s += ")" }
+        if separator == ", " { out.append(0x29) }
     }
 
     /// Every finding, one per line, then a summary line.
     public func text(_ summary: ValidationSummary) -> String {
-        var out = ""
-        out.reserveCapacity(summary.findingCount * 200)
+        var out: [UInt8] = []
+        out.reserveCapacity(summary.findingCount * 200 + 200)
         summary.forEachFinding { f in
             Self.appendLine(f, to: &out)
-            out += "\n"
+            out.append(0x0A)
         }
-        out += summaryLine(summary) + "\n"
-        return out
+        out.append(contentsOf: summaryLine(summary).utf8)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `3 files checked: 2 violations, 1 warning, 0 infos — 1 file failed (--fail-on violation)`.
@@ -228,8 +230,12 @@ public struct ReportFormatter: Sendable {
         return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }
 
-    static func appendSingleLine(_ text: String, to s: inout String) {
-        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { s += singleLine(text) } else { s += text }
+    static func appendSingleLine(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            out.append(contentsOf: singleLine(text).utf8)
+        } else {
+            out.append(contentsOf: text.utf8)
+        }
     }
 
     func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
