@@ -226,12 +226,19 @@ public struct ReportFormatter: Sendable {
     }
 
     static func singleLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        guard hasLineBreak(s) else { return s }
         return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }
 
+    /// Whether `s` holds a CR or LF; scans the contiguous UTF-8 directly when it can (iterating
+    /// the UTF-8 view costs an index step per byte).
+    static func hasLineBreak(_ s: String) -> Bool {
+        func isBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
+        return s.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreak) } ?? s.utf8.contains(where: isBreak)
+    }
+
     static func appendSingleLine(_ text: String, to out: inout [UInt8]) {
-        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        if hasLineBreak(text) {
             out.append(contentsOf: singleLine(text).utf8)
         } else {
             out.append(contentsOf: text.utf8)
