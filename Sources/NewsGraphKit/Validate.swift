@@ -169,11 +169,11 @@ public enum ValidationRunner {
                 report.skip(.shacl, reason: "--no-shacl")
                 return (report, nil)
             }
-            let result = shacl.validate(data)
+            let (result, positions) = shacl.validateWithPositions(data)
             // Recursion the engine cut short is not a result, but a person should still see it.
             let notes = result.notes.map { Finding(severity: .info, stage: .shacl, file: path, constraint: "shacl-note", message: $0) }
-            let findings = SHACLFindings.findings(from: result, file: path, position: data.subjectPosition(of:))
-            report.record(.shacl, findings + notes)
+            let findings = SHACLFindings.findings(from: result, file: path, positions: positions)
+            report.record(.shacl, notes.isEmpty ? findings : findings + notes)
             return (report, wantReportGraph ? result.graph() : nil)
         }
     }

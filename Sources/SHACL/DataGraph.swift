@@ -13,8 +13,7 @@ public final class DataGraph {
     /// Collects triples as they are read. Duplicate triples are fine (they are removed when the
     /// graph is indexed), so a reader's output can be fed in without a set in between.
     public struct Builder {
-        var terms: [Term] = []
-        var ids: [Term: DataIndex.ID] = [:]
+        var table = TermTable()
         var triples: [DataIndex.Triple3] = []
         /// Per id: the first position where the term is a subject, packed (0 = never a subject,
         /// or unknown). Allocated only once a position is given.
@@ -28,32 +27,25 @@ public final class DataGraph {
         public init(expectedTriples triples: Int) {
             let n = max(0, min(triples, 1 << 28))
             self.triples.reserveCapacity(n)
-            ids.reserveCapacity(n)
-            terms.reserveCapacity(n)
+            table = TermTable(capacity: n)
         }
 
         /// Triples added so far, duplicates included.
         public var count: Int { triples.count }
 
-        @inline(__always) mutating func intern(_ t: Term) -> DataIndex.ID {
-            if let i = ids[t] { return i }
-            let i = DataIndex.ID(terms.count)
-            terms.append(t); ids[t] = i
-            return i
-        }
 
         /// Adds a triple; `subjectAt` is where its subject appears in the source, when the syntax has positions.
         public mutating func insert(_ t: Triple, subjectAt position: TextPosition? = nil) {
             // Readers emit a subject's triples together and reuse a few predicates, so remembering
             // the previous subject and predicate skips most hash look-ups.
             let s: DataIndex.ID
-            if let (term, id) = lastS, term == t.subject { s = id } else { s = intern(t.subject); lastS = (t.subject, s) }
+            if let (term, id) = lastS, TermTable.same(term, t.subject) { s = id } else { s = table.intern(t.subject); lastS = (t.subject, s) }
             let p: DataIndex.ID
-            if let (term, id) = lastP, term == t.predicate { p = id } else { p = intern(t.predicate); lastP = (t.predicate, p) }
-            let o = intern(t.object)
+            if let (term, id) = lastP, TermTable.same(term, t.predicate) { p = id } else { p = table.intern(t.predicate); lastP = (t.predicate, p) }
+            let o = table.intern(t.object)
             triples.append(DataIndex.Triple3(s: s, p: p, o: o))
             if let position {
-                if positions.count < terms.count { positions.append(contentsOf: repeatElement(0, count: terms.count - positions.count)) }
+                if positions.count < table.count { positions.append(contentsOf: repeatElement(0, count: table.count - positions.count)) }
                 if positions[Int(s)] == 0 { positions[Int(s)] = DataGraph.pack(position) }
             }
         }
@@ -64,9 +56,7 @@ public final class DataGraph {
 
     /// Indexes a graph already in memory (no positions).
     public convenience init(_ graph: Graph) {
-        var b = Builder()
-        b.triples.reserveCapacity(graph.count)
-        b.ids.reserveCapacity(graph.count + graph.count / 2)
+        var b = Builder(expectedTriples: graph.count)
         for t in graph { b.insert(t) }
         self.init(b)
     }
@@ -77,7 +67,11 @@ public final class DataGraph {
     /// Where `term` first appears as a subject in the source, if the reader reported positions.
     /// SHACL findings use it to point at the place in the file that describes the focus node.
     public func subjectPosition(of term: Term) -> TextPosition? {
-        guard let id = index.lookup(term), Int(id) < index.positions.count else { return nil }
+        index.lookup(term).flatMap(subjectPosition(id:))
+    }
+
+    func subjectPosition(id: DataIndex.ID) -> TextPosition? {
+        guard Int(id) < index.positions.count else { return nil }
         let packed = index.positions[Int(id)]
         guard packed != 0 else { return nil }
         return TextPosition(line: Int(packed >> 24), column: Int(packed & 0xFF_FFFF))

@@ -9,8 +9,7 @@ final class DataIndex {
     struct Edge: Equatable { var p: ID; var n: ID }
     struct Triple3 { var s: ID; var p: ID; var o: ID }
 
-    private(set) var terms: [Term] = []
-    private var ids: [Term: ID] = [:]
+    private var table: TermTable
     /// Number of ids that occur in the graph; ids past it were interned later (targets, constants).
     let graphNodeCount: Int
     /// Distinct triples.
@@ -25,7 +24,7 @@ final class DataIndex {
     let rdfType: ID?, subClassOf: ID?
 
     init(_ builder: consuming DataGraph.Builder) {
-        let n = builder.terms.count
+        let n = builder.table.count
         /// Counting sort into CSR form by the key `forEach` gives each edge, then each node's slice sorted.
         func csr(_ count: Int, _ forEach: ((ID, Edge) -> Void) -> Void) -> ([Int], [Edge]) {
             var start = [Int](repeating: 0, count: n + 1)
@@ -76,25 +75,26 @@ final class DataIndex {
         outStart = out; outEdges = outE
         tripleCount = w
         graphNodeCount = n
-        terms = builder.terms
-        ids = builder.ids
+        table = builder.table
         positions = builder.positions
-        rdfType = ids[.iri(Vocab.rdf.type)]
-        subClassOf = ids[.iri(Vocab.rdfs.subClassOf)]
+        rdfType = table.lookup(.iri(Vocab.rdf.type))
+        subClassOf = table.lookup(.iri(Vocab.rdfs.subClassOf))
     }
 
-    @inline(__always) func term(_ id: ID) -> Term { terms[Int(id)] }
+    @inline(__always) func term(_ id: ID) -> Term { table.terms[Int(id)] }
+
+    /// Calls `body` with the term lent from the table rather than copied out (a copy retains
+    /// and releases every string of the term).
+    @inline(__always) func withTerm<R>(_ id: ID, _ body: (Term) -> R) -> R { body(table.terms[Int(id)]) }
+
+    /// Ids in use: the graph's terms and any interned since.
+    var termCount: Int { table.count }
 
     /// The id of a term of the graph, or nil when the graph never mentions it.
-    func lookup(_ t: Term) -> ID? { ids[t] }
+    func lookup(_ t: Term) -> ID? { table.lookup(t) }
 
     /// The id of any term, minting one for terms outside the graph (a sh:targetNode, a constant).
-    func intern(_ t: Term) -> ID {
-        if let i = ids[t] { return i }
-        let i = ID(terms.count)
-        terms.append(t); ids[t] = i
-        return i
-    }
+    func intern(_ t: Term) -> ID { table.intern(t) }
 
     private func slice(_ start: [Int], _ edges: [Edge], _ node: ID, _ p: ID) -> ArraySlice<Edge> {
         let i = Int(node)
@@ -128,7 +128,7 @@ final class DataIndex {
     }
 
     func objects(_ s: ID, _ p: IRI) -> [ID] {
-        guard let pid = ids[.iri(p)] else { return [] }
+        guard let pid = table.lookup(.iri(p)) else { return [] }
         return objects(s, pid).map(\.n)
     }
 

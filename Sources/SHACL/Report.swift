@@ -81,6 +81,13 @@ public struct ValidationReport: Sendable, Hashable {
         self.notes = Array(Set(notes)).sorted()
     }
 
+    /// A report from results already in `<` order (the engine sorts them while they are ids).
+    init(sorted results: [ValidationResult], notes: [String]) {
+        self.results = results
+        self.conforms = results.isEmpty
+        self.notes = Array(Set(notes)).sorted()
+    }
+
     /// The report as a standard `sh:ValidationReport` graph. Report, result and path nodes are
     /// fresh blank nodes labelled `vreport`, `vr0`, `vr0p0`, … (the prefix grows if a focus node,
     /// value or shape already uses such labels); those terms keep their own labels.

@@ -16,7 +16,14 @@ public struct SHACLValidator: Sendable {
     /// Validates a graph already indexed (``DataGraph/Builder`` builds one while reading a file,
     /// keeping where each subject appears).
     public func validate(_ data: DataGraph) -> ValidationReport {
-        Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run()
+        Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run().report
+    }
+
+    /// Validates `data` and gives, per result, where its focus node first appears as a subject:
+    /// what ``DataGraph/subjectPosition(of:)`` answers, without looking every focus node up again.
+    package func validateWithPositions(_ data: DataGraph) -> (report: ValidationReport, positions: [TextPosition?]) {
+        let (report, focus) = Engine(shapes: shapes, index: data.index, maxDepth: maxNestingDepth).run()
+        return (report, focus.map(data.subjectPosition(id:)))
     }
 }
 
@@ -42,6 +49,8 @@ final class Engine {
         var shapes: [Int] = []
         var siblings: [Int] = []
         var allowed: Set<ID> = []
+        /// The constraint's component IRI, built once rather than once per result.
+        var component = IRI(unchecked: "")
     }
 
     let shapes: [Shape]
@@ -57,6 +66,11 @@ final class Engine {
     var assumptions = 0
     var notes: [String] = []
     var droppedNotes = 0
+    /// Value-node arrays by nesting depth, reused: validating a million focus nodes would
+    /// otherwise allocate an array per node and shape. (Nested validation is one level deeper.)
+    var buffers: [[ID]] = []
+    /// Per id: already collected as a focus node of the shape at hand (cleared after each shape).
+    var marked: [Bool] = []
 
     /// Records a note, keeping at most 100 so cyclic data with millions of nodes stays bounded.
     func note(_ s: String) {
@@ -85,6 +99,7 @@ final class Engine {
 
     private func resolve(_ c: Constraint) -> Aux {
         let a = Aux()
+        a.component = c.component
         switch c {
         case let .class(cls): a.classes = index.subclasses(of: index.intern(cls))
         case let .equals(p), let .disjoint(p), let .lessThan(p), let .lessThanOrEquals(p): a.pred = index.lookup(.iri(p))
@@ -99,27 +114,69 @@ final class Engine {
         return a
     }
 
-    func run() -> ValidationReport {
+    /// The report, and the focus node id of each of its results.
+    func run() -> (report: ValidationReport, focus: [ID]) {
         var raw: [Raw] = []
         for (si, shape) in shapes.enumerated() where !shape.deactivated && !shape.targets.isEmpty {
             for focus in focusNodes(shape) {
                 _ = validate(si, focus, &raw, stopEarly: false, depth: 0)
             }
         }
-        let results = raw.map { r -> ValidationResult in
-            let shape = shapes[r.shape]
+        // Sort while results are ids (cheap to move, equal ids need no term comparison), then build
+        // them in that order: the same stable sort by the same order as ValidationReport.init.
+        let order = raw.withUnsafeBufferPointer { b in b.indices.sorted { precedes(b[$0], b[$1]) } }
+        let results = order.map { k -> ValidationResult in
+            let r = raw[k], shape = shapes[r.shape]
             return ValidationResult(
                 focusNode: index.term(r.focus), resultPath: r.path, value: r.value.map(index.term),
                 sourceShape: shape.id, sourceConstraintComponent: r.component, severity: shape.severity,
-                messages: shape.messages.isEmpty ? [Literal(r.message)] : shape.messages)
+                messages: messages(r))
         }
         if droppedNotes > 0 { notes.append("… and \(droppedNotes) more notes like these") }
-        return ValidationReport(results: results, notes: notes)
+        return (ValidationReport(sorted: results, notes: notes), order.map { raw[$0].focus })
+    }
+
+    private func messages(_ r: Raw) -> [Literal] {
+        let shape = shapes[r.shape]
+        return shape.messages.isEmpty ? [Literal(r.message)] : shape.messages
+    }
+
+    /// `ValidationResult.<` for the results `a` and `b` will become, comparing terms only where
+    /// the ids differ.
+    private func precedes(_ a: Raw, _ b: Raw) -> Bool {
+        if a.focus != b.focus {
+            let x = index.term(a.focus), y = index.term(b.focus)
+            if x != y { return x < y }
+        }
+        if a.path != b.path {
+            guard let pa = a.path else { return true }
+            guard let pb = b.path else { return false }
+            return pa < pb
+        }
+        if a.component != b.component { return a.component < b.component }
+        let sa = shapes[a.shape], sb = shapes[b.shape]
+        if a.shape != b.shape, sa.id != sb.id { return sa.id < sb.id }
+        if a.value != b.value {
+            guard let va = a.value else { return true }
+            guard let vb = b.value else { return false }
+            let x = index.term(va), y = index.term(vb)
+            if x != y { return x < y }
+        }
+        if sa.severity != sb.severity { return sa.severity < sb.severity }
+        return messages(a).map(\.description).joined() < messages(b).map(\.description).joined()
     }
 
     private func focusNodes(_ shape: Shape) -> [ID] {
-        var out: [ID] = [], seen = Set<ID>()
-        func add(_ n: ID) { if seen.insert(n).inserted { out.append(n) } }
+        var out: [ID] = []
+        func add(_ n: ID) {
+            let i = Int(n)
+            if i >= marked.count { marked.append(contentsOf: repeatElement(false, count: max(i + 1, index.termCount) - marked.count)) }
+            if !marked[i] {
+                marked[i] = true
+                out.append(n)
+            }
+        }
+        defer { for n in out { marked[Int(n)] = false } }
         for t in shape.targets {
             switch t {
             case let .node(n): add(index.intern(n))
@@ -153,23 +210,34 @@ final class Engine {
 
     /// Validates one focus node against one shape, appending results; returns whether none were added.
     func validate(_ si: Int, _ focus: ID, _ sink: inout [Raw], stopEarly: Bool, depth: Int) -> Bool {
-        let shape = shapes[si]
-        if shape.deactivated { return true }
+        // Fields are read in place (`shapes[si].…`): copying a whole Shape per focus node would
+        // retain and release each of its arrays and terms a million times.
+        if shapes[si].deactivated { return true }
         if depth > maxDepth {
+            let shape = shapes[si]
             note("shapes nested more than \(maxDepth) levels deep at \(shape.id) for \(index.term(focus)); validation stopped there")
             sink.append(Raw(focus: focus, path: shape.path, value: nil, shape: si, component: SH.component("Node"),
                             message: "validation stopped: shape references nested more than \(maxDepth) levels deep"))
             return false
         }
-        let values: [ID]
+        while buffers.count <= depth { buffers.append([]) }
+        var values = buffers[depth]
+        buffers[depth] = []
+        defer { buffers[depth] = values }
+        values.removeAll(keepingCapacity: true)
         if let (pid, inverse) = simplePaths[si] {
-            values = pid < 0 ? [] : inverse ? index.subjects(pid, focus).map(\.n) : index.objects(focus, pid).map(\.n)
+            if pid >= 0 {
+                for e in inverse ? index.subjects(pid, focus) : index.objects(focus, pid) { values.append(e.n) }
+            }
+        } else if let path = shapes[si].path {
+            values.append(contentsOf: path.evaluate(from: focus, in: index, pathIDs: pathIDs))
         } else {
-            values = shape.path.map { $0.evaluate(from: focus, in: index, pathIDs: pathIDs) } ?? [focus]
+            values.append(focus)
         }
         let before = sink.count
-        for (ci, c) in shape.constraints.enumerated() {
-            check(c, aux[si][ci], si, shape, focus, values, &sink, stopEarly: stopEarly, depth: depth)
+        let constraints = shapes[si].constraints, auxes = aux[si]
+        for ci in constraints.indices {
+            check(constraints[ci], auxes[ci], si, focus, values, &sink, stopEarly: stopEarly, depth: depth)
             if stopEarly && sink.count > before { return false }
         }
         return sink.count == before
@@ -177,14 +245,14 @@ final class Engine {
 
     // MARK: constraint components
 
-    private func check(_ c: Constraint, _ a: Aux, _ si: Int, _ shape: Shape, _ focus: ID, _ values: [ID],
+    private func check(_ c: Constraint, _ a: Aux, _ si: Int, _ focus: ID, _ values: [ID],
                        _ sink: inout [Raw], stopEarly: Bool, depth: Int) {
-        let path = shape.path
+        let path = shapes[si].path
         var pathText: String { path?.shortDescription() ?? "the focus node" }
         // The generated text is only shown when the result is reported and the shape has no sh:message.
-        let wantText = !stopEarly && shape.messages.isEmpty
+        let wantText = !stopEarly && shapes[si].messages.isEmpty
         func add(_ value: ID?, _ message: @autoclosure () -> String) {
-            sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: c.component, message: wantText ? message() : ""))
+            sink.append(Raw(focus: focus, path: path, value: value, shape: si, component: a.component, message: wantText ? message() : ""))
         }
         func each(_ failing: (ID) -> String?) {
             for v in values {
@@ -206,7 +274,7 @@ final class Engine {
                 return XSD.isWellFormed(l) ? nil : "value \(show(v)) is not a well-formed \(Engine.show(.iri(dt)))"
             }
         case let .nodeKind(k):
-            each { v in k.matches(index.term(v)) ? nil : "value \(show(v)) is not of node kind sh:\(k.rawValue)" }
+            each { v in index.withTerm(v, k.matches) ? nil : "value \(show(v)) is not of node kind sh:\(k.rawValue)" }
         case let .minCount(n):
             if values.count < n { add(nil, "expected at least \(n) value\(n == 1 ? "" : "s") for \(pathText), found \(values.count)") }
         case let .maxCount(n):
@@ -303,8 +371,8 @@ final class Engine {
             for v in values {
                 for e in index.outgoing(v) where !a.allowed.contains(e.p) {
                     guard case let .iri(p) = index.term(e.p) else { continue }
-                    sink.append(Raw(focus: focus, path: .predicate(p), value: e.n, shape: si, component: c.component,
-                                    message: "predicate \(Engine.show(.iri(p))) is not allowed by the closed shape \(Engine.show(shape.id))"))
+                    sink.append(Raw(focus: focus, path: .predicate(p), value: e.n, shape: si, component: a.component,
+                                    message: "predicate \(Engine.show(.iri(p))) is not allowed by the closed shape \(Engine.show(shapes[si].id))"))
                     if stopEarly { return }
                 }
             }

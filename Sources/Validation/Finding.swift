@@ -116,10 +116,11 @@ public struct FileReport: Hashable, Sendable {
     public mutating func record(_ stage: Stage, _ findings: [Finding]) {
         if !stages.contains(stage) { stages.append(stage) }
         skipped[stage] = nil
-        for var f in findings {
-            if f.file == nil { f.file = file }
-            self.findings.append(f)
-        }
+        var findings = findings
+        for i in findings.indices where findings[i].file == nil { findings[i].file = file }
+        // Taking the array whole when this is the first stage with findings spares a copy of
+        // every finding (SHACL alone can report hundreds of thousands).
+        if self.findings.isEmpty { self.findings = findings } else { self.findings += findings }
     }
 
     public mutating func skip(_ stage: Stage, reason: String) {
@@ -143,13 +144,67 @@ public struct ValidationSummary: Hashable, Sendable {
 
     /// All findings, in deterministic order.
     public var findings: [Finding] {
-        let all = files.flatMap(\.findings)
-        // Sort positions, not findings: moving a finding retains and releases a dozen strings.
-        return all.withUnsafeBufferPointer { b in b.indices.sorted { Finding.ordered(b[$0], b[$1]) }.map { b[$0] } }
+        var all: [Finding] = []
+        all.reserveCapacity(findingCount)
+        forEachFinding { all.append($0) }
+        return all
+    }
+
+    /// How many findings there are, whatever their severity.
+    public var findingCount: Int { files.reduce(0) { $0 + $1.findings.count } }
+
+    /// Calls `body` with every finding in the order of ``findings``, without copying them into
+    /// one array first (a report can hold hundreds of thousands).
+    func forEachFinding(_ body: (Finding) -> Void) {
+        // Sort small keys, not findings: moving or even comparing a finding retains and releases a
+        // dozen strings, while file, stage, line and column (the first fields `Finding.ordered`
+        // looks at) almost always decide. Only ties go to the full comparison, so the order is
+        // exactly `Finding.ordered`'s (the sort is stable, as it was over the findings themselves).
+        struct Key {
+            var file: Int, stage: Int, line: Int, column: Int
+            var report: Int, index: Int
+        }
+        var fileIDs: [String: Int] = [:], names: [String] = []
+        var keys: [Key] = []
+        keys.reserveCapacity(findingCount)
+        for (k, r) in files.enumerated() {
+            var last: (name: String, id: Int)? = nil
+            for i in r.findings.indices {
+                let name = r.findings[i].file ?? ""
+                let id: Int
+                if let last, last.name == name {
+                    id = last.id
+                } else if let known = fileIDs[name] {
+                    id = known
+                } else {
+                    id = names.count
+                    fileIDs[name] = id
+                    names.append(name)
+                }
+                last = (name, id)
+                keys.append(Key(file: id, stage: r.findings[i].stage.rank, line: r.findings[i].line ?? 0,
+                                column: r.findings[i].column ?? 0, report: k, index: i))
+            }
+        }
+        // File ids in first-seen order → ranks in name order.
+        var rank = [Int](repeating: 0, count: names.count)
+        for (r, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = r }
+        keys.sort { a, b in
+            if a.file != b.file { return rank[a.file] < rank[b.file] }
+            if a.stage != b.stage { return a.stage < b.stage }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return Finding.ordered(files[a.report].findings[a.index], files[b.report].findings[b.index])
+        }
+        for k in keys { body(files[k.report].findings[k.index]) }
     }
 
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
+        var n = 0
+        for r in files {
+            for i in r.findings.indices where r.findings[i].severity == severity { n += 1 }
+        }
+        return n
     }
 
     /// True when nothing at `threshold` or worse was found; this is `--fail-on`'s decision.

@@ -25,26 +25,64 @@ public struct ReportFormatter: Sendable {
     /// One finding as a compiler would print it:
     /// `FILE:LINE:COL: violation: message [constraint] (focus <…>, path …)`.
     public static func line(_ f: Finding) -> String {
-        var s = f.location + ": " + f.severity.rawValue + ": " + singleLine(f.message) + " [" + f.constraint + "]"
-        var extra: [String] = []
-        if let focus = f.focusNode { extra.append("focus " + focus) }
-        if let path = f.path { extra.append("path " + path) }
-        if let value = f.value { extra.append("value " + singleLine(value)) }
-        if !extra.isEmpty { s += " (" + extra.joined(separator: ", ") + ")" }
-        return s
+        var bytes: [UInt8] = []
+        appendLine(f, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``line(_:)``'s UTF-8 to `out` piece by piece: a report of a million findings then
+    /// costs copies into one growing buffer, not a dozen string appends per finding (each of
+    /// which re-checks the string's storage and encoding).
+    static func appendLine(_ f: Finding, to out: inout [UInt8]) {
+        out.append(contentsOf: (f.file ?? "<input>").utf8)
+        if let line = f.line {
+            out.append(0x3A)
+            out.append(contentsOf: String(line).utf8)
+            if let column = f.column {
+                out.append(0x3A)
+                out.append(contentsOf: String(column).utf8)
+            }
+        }
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: f.severity.rawValue.utf8)
+        out.append(contentsOf: ": ".utf8)
+        appendSingleLine(f.message, to: &out)
+        out.append(contentsOf: " [".utf8)
+        out.append(contentsOf: f.constraint.utf8)
+        out.append(0x5D)
+        var separator = " ("
+        if let focus = f.focusNode {
+            out.append(contentsOf: separator.utf8)
+            out.append(contentsOf: "focus ".utf8)
+            out.append(contentsOf: focus.utf8)
+            separator = ", "
+        }
+        if let path = f.path {
+            out.append(contentsOf: separator.utf8)
+            out.append(contentsOf: "path ".utf8)
+            out.append(contentsOf: path.utf8)
+            separator = ", "
+        }
+        if let value = f.value {
+            out.append(contentsOf: separator.utf8)
+            out.append(contentsOf: "value ".utf8)
+            appendSingleLine(value, to: &out)
+            separator = ", "
+        }
+        if separator == ", " { out.append(0x29) }
     }
 
     /// Every finding, one per line, then a summary line.
     public func text(_ summary: ValidationSummary) -> String {
-        var out = ""
-        let findings = summary.findings
-        out.reserveCapacity(findings.count * 200)
-        for f in findings {
-            out += Self.line(f)
-            out += "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(summary.findingCount * 200 + 200)
+        summary.forEachFinding { f in
+            Self.appendLine(f, to: &out)
+            out.append(0x0A)
         }
-        out += summaryLine(summary) + "\n"
-        return out
+        out.append(contentsOf: summaryLine(summary).utf8)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `3 files checked: 2 violations, 1 warning, 0 infos — 1 file failed (--fail-on violation)`.
@@ -188,8 +226,23 @@ public struct ReportFormatter: Sendable {
     }
 
     static func singleLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        guard hasLineBreak(s) else { return s }
         return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+    }
+
+    /// Whether `s` holds a CR or LF; scans the contiguous UTF-8 directly when it can (iterating
+    /// the UTF-8 view costs an index step per byte).
+    static func hasLineBreak(_ s: String) -> Bool {
+        func isBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
+        return s.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreak) } ?? s.utf8.contains(where: isBreak)
+    }
+
+    static func appendSingleLine(_ text: String, to out: inout [UInt8]) {
+        if hasLineBreak(text) {
+            out.append(contentsOf: singleLine(text).utf8)
+        } else {
+            out.append(contentsOf: text.utf8)
+        }
     }
 
     func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }

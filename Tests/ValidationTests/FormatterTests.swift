@@ -89,4 +89,63 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(try doc.nodes(forXPath: "//testsuite[@name='out/a.ttl']/testcase[@name='schema']/skipped").count, 1)
         XCTAssertEqual(try doc.nodes(forXPath: "//testsuite[@name='out/c.jsonld']/testcase/failure").count, 0)
     }
+
+    /// Many findings over several files, with ties on position and findings that name another
+    /// file, in a scrambled order.
+    func manyFindings() -> ValidationSummary {
+        var files: [FileReport] = []
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for name in ["out/z.nt", "out/a.nt", "out/m.ttl"] {
+            var r = FileReport(file: name)
+            var fs: [Finding] = []
+            for _ in 0..<400 {
+                let line = next(4) == 0 ? nil : next(30) + 1
+                fs.append(Finding(
+                    severity: [.info, .warning, .violation][next(3)], stage: [.syntax, .schema, .shacl][next(3)],
+                    file: next(10) == 0 ? "out/other.nt" : nil, line: line, column: line == nil ? nil : next(3) + 1,
+                    focusNode: next(5) == 0 ? nil : "<http://example.org/n\(next(20))>", path: next(2) == 0 ? nil : "schema:p\(next(3))",
+                    constraint: "sh:C\(next(3))", message: next(8) == 0 ? "two\nlines" : "m\(next(4))",
+                    source: "<http://example.org/shape\(next(3))>", value: next(3) == 0 ? nil : "\"v\(next(3))\"\r\nx"))
+            }
+            r.record(.shacl, fs)
+            files.append(r)
+        }
+        return ValidationSummary(files: files)
+    }
+
+    func testFindingsOrderIsTheStableSortByFindingOrdered() {
+        let summary = manyFindings()
+        let all = summary.files.flatMap(\.findings)
+        let expected = all.indices.sorted { Finding.ordered(all[$0], all[$1]) }.map { all[$0] }
+        XCTAssertEqual(summary.findings, expected)
+        XCTAssertEqual(summary.findingCount, 1200)
+        XCTAssertEqual(Severity.allCases.map(summary.count).reduce(0, +), 1200)
+        XCTAssertEqual(summary.count(.warning), all.filter { $0.severity == .warning }.count)
+    }
+
+    /// The text report as it was first written, one string per piece, as the reference for the
+    /// report that is now appended in place.
+    func testTextLinesAreTheReferenceForm() {
+        func single(_ s: String) -> String {
+            s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+        }
+        func reference(_ f: Finding) -> String {
+            var s = f.location + ": " + f.severity.rawValue + ": " + single(f.message) + " [" + f.constraint + "]"
+            var extra: [String] = []
+            if let focus = f.focusNode { extra.append("focus " + focus) }
+            if let path = f.path { extra.append("path " + path) }
+            if let value = f.value { extra.append("value " + single(value)) }
+            if !extra.isEmpty { s += " (" + extra.joined(separator: ", ") + ")" }
+            return s
+        }
+        let summary = manyFindings()
+        let findings = summary.findings
+        XCTAssertEqual(findings.map(ReportFormatter.line), findings.map(reference))
+        let text = ReportFormatter(failOn: .warning).text(summary)
+        XCTAssertEqual(text, findings.map { reference($0) + "\n" }.joined() + ReportFormatter(failOn: .warning).summaryLine(summary) + "\n")
+    }
 }

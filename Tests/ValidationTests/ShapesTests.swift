@@ -2,6 +2,7 @@ import Foundation
 import RDF
 import SHACL
 import TestSupport
+import Turtle
 import Validation
 import XCTest
 
@@ -156,5 +157,34 @@ final class ShapesTests: XCTestCase {
             if ours.conforms == py.conforms && ours.focusNodes == py.focusNodes { agreed += 1 }
         }
         print("shapes agreement with pyshacl: \(agreed)/\(texts.count) graphs")
+    }
+}
+
+/// `newsgraph validate` takes focus positions from the engine, in result order, instead of
+/// looking each focus node up; the findings must be the ones the lookup gives.
+final class SHACLFindingsPositionTests: XCTestCase {
+    func testPositionsInResultOrderAreTheLookedUpOnes() throws {
+        let text = """
+        @prefix schema: <http://schema.org/> .
+        @prefix id: <https://w3id.org/newsgraph/id/> .
+        id:p1 a schema:Person .
+          id:p2 a schema:Person ; schema:name "A", "B" .
+        _:x schema:name "c" .
+        id:e1 a schema:Event ; schema:participant _:y ; schema:startDate "soon" .
+        id:p1 schema:sameAs <http://example.org/not-wikidata> .
+        """
+        var reader = TurtleReader(source: InputSource(string: text, name: "d.ttl"))
+        var builder = DataGraph.Builder()
+        while let q = try reader.next() { builder.insert(q.triple, subjectAt: reader.subjectPosition) }
+        let data = DataGraph(builder)
+        let shapes = try String(contentsOfFile: ShapesTests.shapesPath, encoding: .utf8)
+        let validator = SHACLValidator(shapes: try ShapesGraph(parseTurtle(shapes, base: nil)))
+        let (report, positions) = validator.validateWithPositions(data)
+        XCTAssertGreaterThan(report.results.count, 5)
+        XCTAssertEqual(report, validator.validate(data))
+        XCTAssertEqual(positions.count, report.results.count)
+        XCTAssertTrue(positions.contains { $0 == nil }, "a focus node that is never a subject has no position")
+        XCTAssertEqual(SHACLFindings.findings(from: report, file: "d.ttl", positions: positions),
+                       SHACLFindings.findings(from: report, file: "d.ttl", position: data.subjectPosition(of:)))
     }
 }
