@@ -31,7 +31,7 @@ public enum Converter {
                 try RDFFiles.withOutput(path: request.output) { output in
                     var writer = NTriplesWriter(output: output, format: target == .nQuads ? .nQuads : .nTriples)
                     if target == .nQuads || !quads.contains(where: { $0.graph != nil }) {
-                        for q in quads { try writer.write(target == .nQuads ? q : Quad(q.triple)) }
+                        for q in quads { try writer.write(q) }  // N-Triples: every quad is in the default graph
                     } else {
                         var last: Triple?
                         for t in quads.map(\.triple).sorted() where t != last { try writer.write(Quad(t)); last = t }
