@@ -130,7 +130,7 @@ public struct JSONParser {
             pos += 1
             skipWhitespace()
             let value = try parseValue()
-            if obj.contains(key) && options.duplicateKeys == .reject {
+            if options.duplicateKeys == .reject && obj.contains(key) {
                 throw error("duplicate key \"\(key)\" in one object", at: keyStart)
             }
             obj[key] = value

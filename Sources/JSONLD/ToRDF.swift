@@ -45,12 +45,16 @@ extension Processor {
     /// An IRI or blank node term for a node identifier; nil when the identifier is not well-formed.
     func term(for id: String) -> Term? {
         if let cached = termCache[id] { return cached }
-        let t: Term?
-        if isBlankNodeID(id) { t = .blank(BlankNode(String(id.dropFirst(2)))) }
-        else if let iri = try? IRI(id), id.utf8.lazy.filter({ $0 == UInt8(ascii: "#") }).count <= 1 { t = .iri(iri) }
-        else { t = nil }
+        let t = uncachedTerm(for: id)
         if termCache.count < 1 << 20 { termCache[id] = .some(t) }
         return t
+    }
+
+    /// ``term(for:)`` without the cache, for callers that meet each identifier once.
+    func uncachedTerm(for id: String) -> Term? {
+        if isBlankNodeID(id) { return .blank(BlankNode(String(id.dropFirst(2)))) }
+        if let iri = try? IRI(id), id.utf8.lazy.filter({ $0 == UInt8(ascii: "#") }).count <= 1 { return .iri(iri) }
+        return nil
     }
 
     func objectToRDF(_ item: JSONValue, _ extra: inout [Triple]) throws(JSONLDError) -> Term? {
@@ -59,10 +63,34 @@ extension Processor {
         if o["@id"] != nil && o["@value"] == nil { return nil }
         if let l = o["@list"] { return listToRDF(l.asArray, &extra) }
         guard let value = o["@value"] else { return nil }
-        var datatype = o["@type"]?.stringValue
+        let language = o["@language"]?.stringValue
+        guard let (lexical, datatype) = literalForm(value, type: o["@type"]?.stringValue, language: language) else { return nil }
+        if let direction = o["@direction"]?.stringValue, let mode = options.rdfDirection {
+            switch mode {
+            case .i18nDatatype:
+                let dt = "https://www.w3.org/ns/i18n#" + (language?.lowercased() ?? "") + "_" + direction
+                return .literal(Literal(lexical, datatype: IRI(unchecked: dt)))
+            case .compoundLiteral:
+                let b = Term.blank(BlankNode(String(blankNodeID(nil).dropFirst(2))))
+                extra.append(Triple(b, Vocab.rdf.value, .literal(Literal(lexical))))
+                if let language { extra.append(Triple(b, Vocab.rdf.language, .literal(Literal(language.lowercased())))) }
+                extra.append(Triple(b, Vocab.rdf.direction, .literal(Literal(direction))))
+                return b
+            }
+        }
+        if let language { return .literal(Literal(lexical, language: language)) }
+        return .literal(Literal(lexical, datatype: IRI(unchecked: datatype)))
+    }
+
+    /// The lexical form and datatype IRI of a value object's literal (§8.1.3 steps 2–12), or nil
+    /// when the value yields no literal (a datatype that is no IRI, a malformed language tag).
+    /// Shared by ``objectToRDF(_:_:)`` and the direct path (``DirectToRDF``), so both convert
+    /// values the same way.
+    func literalForm(_ value: JSONValue, type: String?, language: String?) -> (lexical: String, datatype: String)? {
+        var datatype = type
         if let dt = datatype, dt != "@json", term(for: dt)?.iri == nil { return nil }
-        if let lang = o["@language"]?.stringValue, !isWellFormedLanguageTag(lang) { return nil }
-        var lexical: String
+        if let language, !isWellFormedLanguageTag(language) { return nil }
+        let lexical: String
         if datatype == "@json" {
             lexical = JSONWriter.canonical(value)
             datatype = Vocab.rdf.JSON.value
@@ -81,27 +109,12 @@ extension Processor {
                 }
             case let .string(s):
                 lexical = s
-                if datatype == nil { datatype = o["@language"] != nil ? Vocab.rdf.langString.value : Vocab.xsd.string.value }
+                if datatype == nil { datatype = language != nil ? Vocab.rdf.langString.value : Vocab.xsd.string.value }
             default:
                 return nil
             }
         }
-        let language = o["@language"]?.stringValue
-        if let direction = o["@direction"]?.stringValue, let mode = options.rdfDirection {
-            switch mode {
-            case .i18nDatatype:
-                let dt = "https://www.w3.org/ns/i18n#" + (language?.lowercased() ?? "") + "_" + direction
-                return .literal(Literal(lexical, datatype: IRI(unchecked: dt)))
-            case .compoundLiteral:
-                let b = Term.blank(BlankNode(String(blankNodeID(nil).dropFirst(2))))
-                extra.append(Triple(b, Vocab.rdf.value, .literal(Literal(lexical))))
-                if let language { extra.append(Triple(b, Vocab.rdf.language, .literal(Literal(language.lowercased())))) }
-                extra.append(Triple(b, Vocab.rdf.direction, .literal(Literal(direction))))
-                return b
-            }
-        }
-        if let language { return .literal(Literal(lexical, language: language)) }
-        return .literal(Literal(lexical, datatype: IRI(unchecked: datatype ?? Vocab.xsd.string.value)))
+        return (lexical, datatype ?? Vocab.xsd.string.value)
     }
 
     func listToRDF(_ items: [JSONValue], _ extra: inout [Triple]) -> Term? {

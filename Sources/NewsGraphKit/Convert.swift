@@ -25,6 +25,21 @@ public enum Converter {
         let source = try InputSource(path: request.input)
         let fileName = request.input == "-" ? "<stdin>" : request.input
         do {
+            if request.from == .jsonLD, case let .rdf(target) = request.to, target == .nTriples || target == .nQuads {
+                // JSON-LD gives no order worth keeping: write the sorted set, as from a dataset, without building one.
+                let quads = try RDFFiles.readJSONLDSorted(source: source, options: request.read)
+                try RDFFiles.withOutput(path: request.output) { output in
+                    var writer = NTriplesWriter(output: output, format: target == .nQuads ? .nQuads : .nTriples)
+                    if target == .nQuads || !quads.contains(where: { $0.graph != nil }) {
+                        for q in quads { try writer.write(q) }  // N-Triples: every quad is in the default graph
+                    } else {
+                        var last: Triple?
+                        for t in quads.map(\.triple).sorted() where t != last { try writer.write(Quad(t)); last = t }
+                    }
+                    try writer.finish()
+                }
+                return
+            }
             var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
             switch request.to {
             case let .rdf(target) where (target == .nTriples || target == .nQuads) && request.from != .jsonLD:

@@ -56,11 +56,22 @@ public enum RDFFiles {
         case .turtle: return TurtleReader(source: source, base: options.base ?? defaultBase(source.name))
         case .rdfXML: return RDFXMLReader(source: source, base: options.base ?? defaultBase(source.name))
         case .jsonLD:
-            var jsonld = options.jsonld
-            if jsonld.base == nil { jsonld.base = options.base ?? defaultBase(source.name) }
             let document = try JSONLD.parse(try source.readAll(), file: source.name)
-            return DatasetSource(try JSONLD.toRDF(document, options: jsonld))
+            return DatasetSource(try JSONLD.toRDF(document, options: jsonLDOptions(source, options)))
         }
+    }
+
+    /// A JSON-LD file's quads in ``Quad`` order, each once (for the sorted N-Triples/N-Quads
+    /// writers, which then need no ``Dataset``).
+    public static func readJSONLDSorted(source: InputSource, options: ReadOptions) throws -> [Quad] {
+        let document = try JSONLD.parse(try source.readAll(), file: source.name)
+        return try JSONLD.toRDFSortedQuads(document, options: jsonLDOptions(source, options))
+    }
+
+    static func jsonLDOptions(_ source: InputSource, _ options: ReadOptions) -> JSONLDOptions {
+        var jsonld = options.jsonld
+        if jsonld.base == nil { jsonld.base = options.base ?? defaultBase(source.name) }
+        return jsonld
     }
 
     /// A file's own location as its base IRI, the way browsers and rapper resolve relative references.

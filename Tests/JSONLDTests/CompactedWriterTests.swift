@@ -48,18 +48,7 @@ final class JSONLDCompactedWriterTests: XCTestCase {
     }
 
     func testGeneratedData() throws {
-        let script = Self.packageRoot.appendingPathComponent("Benchmarks/generate.py")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("compacted-writer-\(getpid()).nt")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script.path, "20000"]
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: out)
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "Benchmarks/generate.py failed")
-        let generated = try parseNT(out)
+        let generated = try GeneratedData.dataset(triples: 20000)
         XCTAssertEqual(generated.count, 20000)
         XCTAssertEqual(try compare(generated), true, "generate.py 20000")
         XCTAssertEqual(try compare(JSONLDBenchmarkTests.generate(5000)), true, "JSONLDBenchmarkTests.generate")

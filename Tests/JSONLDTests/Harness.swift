@@ -175,3 +175,22 @@ extension JSONLDCompare {
         }
     }
 }
+
+/// N-Triples from `Benchmarks/generate.py` (the benchmark's shape), read into a dataset.
+enum GeneratedData {
+    static func dataset(triples: Int) throws -> Dataset {
+        let script = JSONLDCompactedWriterTests.packageRoot.appendingPathComponent("Benchmarks/generate.py")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(getpid())-\(triples).nt")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script.path, String(triples)]
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "Benchmarks/generate.py failed")
+        var reader = NTriplesReader(source: try InputSource(path: out.path), format: .nQuads)
+        return try reader.readDataset()
+    }
+}
