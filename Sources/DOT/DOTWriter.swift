@@ -55,7 +55,9 @@ public struct DOTWriter: Sendable {
     private func emit(_ view: GraphView, to out: OutputBuffer) {
         var buf: [UInt8] = []
         buf.reserveCapacity(1 << 16 + 4096)
-        @inline(__always) func spill() {
+        // Neither helper captures `buf`: a captured local is boxed, and every access to it would
+        // then pay a dynamic exclusivity check.
+        @inline(__always) func spill(_ buf: inout [UInt8]) {
             if buf.count >= 1 << 16 { out.append(bytes: buf); buf.removeAll(keepingCapacity: true) }
         }
         var header = "// NewsGraph DOT: \(view.nodes.count) nodes, \(view.edges.count) edges"
@@ -72,14 +74,15 @@ public struct DOTWriter: Sendable {
 
         if options.legend, !view.nodes.isEmpty { emitLegend(view, to: &buf) }
         let looks = NodeLooks()
-        @inline(__always) func emitNode(_ node: ViewNode, indent: StaticString) {
+        @inline(__always) func emitNode(_ node: ViewNode, indent: StaticString, _ buf: inout [UInt8]) {
             self.emitNode(node, indent: indent, looks: looks, tooltips: view.tooltips, to: &buf)
+            spill(&buf)
         }
 
         switch options.clusterBy {
         case .none:
             // By index: `for node in view.nodes` would copy (retain and release) every node.
-            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  "); spill() }
+            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  ", &buf) }
         case .type:
             for kind in EntityKind.allCases {
                 let members = view.nodes.filter { if case .entity(kind) = $0.style { return true }; return false }
@@ -87,10 +90,10 @@ public struct DOTWriter: Sendable {
                 let s = Self.nodeStyle(.entity(kind))
                 buf.append(contentsOf: "  subgraph \"cluster_type_\(kind.rawValue)\" {\n".utf8)
                 buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(kind.rawValue)); style=\"rounded,dashed\"; color=\"\(s.border)\"; fontcolor=\"\(s.border)\";\n".utf8)
-                for node in members { emitNode(node, indent: "    "); spill() }
+                for node in members { emitNode(node, indent: "    ", &buf) }
                 buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  "); spill() }
+            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  ", &buf) }
         case .document:
             var byDocument: [Int: [ViewNode]] = [:]
             var loose: [ViewNode] = []
@@ -104,10 +107,10 @@ public struct DOTWriter: Sendable {
             for (i, doc) in docs.enumerated() {
                 buf.append(contentsOf: "  subgraph \"cluster_doc_\(i + 1)\" {\n".utf8)
                 buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(view.documentNames[doc] ?? "document")); style=\"rounded,dashed\"; color=\"#94a3b8\"; fontcolor=\"#475569\";\n".utf8)
-                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    "); spill() }
+                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    ", &buf) }
                 buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in loose { emitNode(node, indent: "  "); spill() }
+            for node in loose { emitNode(node, indent: "  ", &buf) }
         }
 
         // Edge labels are few distinct texts (predicate names, roles): truncated and escaped once.
@@ -139,7 +142,7 @@ public struct DOTWriter: Sendable {
                 Self.writeText(view.text(edge.tooltip), &buf)
             }
             buf.append(literal: "];\n")
-            spill()
+            spill(&buf)
         }
         if options.clusterBy == .none { emitComponentRows(view, to: &buf) }
         buf.append(contentsOf: "}\n".utf8)
@@ -256,13 +259,13 @@ public struct DOTWriter: Sendable {
     /// A compact legend: node kinds in the left column, edge meanings in the right, only those
     /// the picture uses.
     private func emitLegend(_ view: GraphView, to buf: inout [UInt8]) {
-        var kinds = Set<NodeStyle>()
-        var styles = Set<EdgeStyle>()
+        // Flags by style rather than sets: this looks at every node and edge of the picture.
+        var kinds = [Bool](repeating: false, count: NodeStyle.all.count)
+        var styles = [Bool](repeating: false, count: EdgeStyle.allCases.count)
         var contested = false
-        for n in view.nodes { kinds.insert(n.style); contested = contested || n.contested }
-        for e in view.edges { styles.insert(e.style) }
-        let allStyles: [NodeStyle] = EntityKind.allCases.map { .entity($0) } + [.document, .mention]
-        var left: [String] = allStyles.filter { kinds.contains($0) }.map { style in
+        for n in view.nodes { kinds[n.style.index] = true; contested = contested || n.contested }
+        for e in view.edges { styles[e.style.rawValue] = true }
+        var left: [String] = NodeStyle.all.filter { kinds[$0.index] }.map { style in
             let s = Self.nodeStyle(style)
             return "<TD BORDER=\"1\" COLOR=\"\(s.border)\" BGCOLOR=\"\(s.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(s.name)</TD>"
         }
@@ -270,7 +273,7 @@ public struct DOTWriter: Sendable {
             let c = Self.contestedLook
             left.append("<TD BORDER=\"2\" COLOR=\"\(c.border)\" BGCOLOR=\"\(c.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(c.border)\">contested event</FONT></TD>")
         }
-        let right: [String] = [EdgeStyle.participant, .role, .reported, .uncertain, .denied, .quote].filter { styles.contains($0) }.map { style in
+        let right: [String] = [EdgeStyle.participant, .role, .reported, .uncertain, .denied, .quote].filter { styles[$0.rawValue] }.map { style in
             let e = Self.edgeLegend(style)
             return "<TD><FONT COLOR=\"\(e.color)\">\(e.sample)</FONT></TD><TD ALIGN=\"LEFT\">\(e.name)</TD>"
         }

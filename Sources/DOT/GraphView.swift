@@ -9,7 +9,7 @@ enum NodeStyle: Hashable {
 }
 
 /// What an edge means, which decides its colour and line style.
-enum EdgeStyle: Int, Comparable {
+enum EdgeStyle: Int, Comparable, CaseIterable {
     case plain, participant, role, reported, uncertain, denied, quote, provenance, mention
     static func < (a: EdgeStyle, b: EdgeStyle) -> Bool { a.rawValue < b.rawValue }
     /// A source's statement about an event (from a GRaSP attribution).
@@ -88,7 +88,8 @@ struct GraphView {
     ]
 
     static func build(_ graph: Graph, options: DOTOptions) throws(DOTError) -> GraphView {
-        try build(ResourceTable(graph), options: options)
+        // The triple count sizes the term index: a Graph does not report it as its underestimatedCount.
+        try build(ResourceTable(graph, expectedCount: graph.count), options: options)
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
