@@ -131,6 +131,7 @@ public enum DOTEscaping {
         _ b: UnsafeBufferPointer<UInt8>, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) -> Bool {
         guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+        guard width > 0 else { body(b); return true }  // as `wrap`: no width, one line
         var line: [UInt8] = []
         let n = b.count
         var i = 0

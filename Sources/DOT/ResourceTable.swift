@@ -69,13 +69,15 @@ struct ResourceTable {
     /// hash every IRI again at each doubling.
     init<Triples: Sequence<Triple>>(_ graph: Triples, expectedCount: Int? = nil) {
         index.reserveCapacity((expectedCount ?? graph.underestimatedCount) / 2)
-        let rdfType = Term.iri(Vocab.rdf.type)
-        let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
+        // Compared as IRIs and against a non-optional last subject: comparing Terms and optionals
+        // copies the enums, which cost more than the comparisons.
+        let rdfType = Vocab.rdf.type
+        let subClassOf = Vocab.rdfs.subClassOf
         var typeOwners: [Int32] = [], typeValues: [IRI] = []
         var literalOwners: [Int32] = [], literalValues: [Property] = []
         var linkOwners: [Int32] = [], linkValues: [Link] = []
         // Triples usually come grouped by subject: remembering the last one halves the hashing.
-        var lastSubject: Term?
+        var lastSubject = Term.literal(Literal(""))  // never equal to a subject: literal subjects are skipped
         var s = 0
         for t in graph {
             guard case let .iri(p) = t.predicate, !t.subject.isLiteral else { continue }
@@ -87,11 +89,11 @@ struct ResourceTable {
             switch t.object {
             case let .literal(l):
                 literalOwners.append(Int32(s)); literalValues.append(Property(predicate: internPredicate(p), value: l))
-            case let .iri(o) where t.predicate == rdfType:
+            case let .iri(o) where p == rdfType:
                 typeOwners.append(Int32(s)); typeValues.append(o)
                 classes.insert(o)
             default:
-                if t.predicate == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
+                if p == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
                     superClasses[sub, default: []].append(sup)
                 }
                 let o = intern(t.object)

@@ -69,6 +69,7 @@ final class DOTFastPathTests: XCTestCase {
                 XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected, "\(text.debugDescription) @\(width)")
             }
         }
+        XCTAssertEqual(DOTEscaping.wrapPrintableASCII("no width, one line", width: 0), ["no width, one line"])
     }
 
     /// `writeShortForm` (ASCII IRIs matched as bytes) against `shortForm`, escaped.
