@@ -32,7 +32,34 @@ public enum DOTEscaping {
     /// escapes every label and ID of a 100,000-node graph, so this is byte-level on purpose.
     static func write(_ s: String, _ mode: Mode, to out: inout [UInt8]) {
         var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8 { write(bytes: $0, mode, to: &out) }
+    }
+
+    /// Bit `1 << mode` of `special[b]` is set when byte `b` may need escaping in that mode; every
+    /// other byte is copied as it is. The scan for the next special byte is the whole cost for
+    /// most text, so it is one table look-up per byte.
+    private static let special: [UInt8] = (0..<256).map { b -> UInt8 in
+        let id: UInt8 = 1 << 0, text: UInt8 = 1 << 1, html: UInt8 = 1 << 2
+        switch b {
+        case 0x22, 0x5C: return id | text | html
+        case 0x00..<0x20, 0x7F, 0x26, 0xC2, 0xEF: return text | html
+        case 0x3C, 0x3E: return html
+        default: return 0
+        }
+    }
+
+    private static func bit(_ mode: Mode) -> UInt8 {
+        switch mode {
+        case .id: 1 << 0
+        case .text: 1 << 1
+        case .html: 1 << 2
+        }
+    }
+
+    /// `write` for UTF-8 bytes (the wrapper's lines are never made into Strings).
+    static func write(bytes: UnsafeBufferPointer<UInt8>, _ mode: Mode, to out: inout [UInt8]) {
+        let modeBit = bit(mode)
+        special.withUnsafeBufferPointer { special in
             var run = 0
             var i = 0
             let n = bytes.count
@@ -41,6 +68,10 @@ public enum DOTEscaping {
             }
             while i < n {
                 let b = bytes[i]
+                if special[Int(b)] & modeBit == 0 {
+                    i += 1
+                    continue
+                }
                 var replacement: StaticString?
                 var skip = 1
                 switch b {
@@ -87,33 +118,44 @@ public enum DOTEscaping {
     /// Returns nil for anything else (control characters, non-ASCII).
     static func wrapPrintableASCII(_ text: String, width: Int) -> [String]? {
         text.utf8.withContiguousStorageIfAvailable { b -> [String]? in
-            guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
             var lines: [String] = []
-            var line: [UInt8] = []
-            let n = b.count
-            var i = 0
-            while i < n {
-                while i < n && b[i] == 0x20 { i += 1 }
-                if i == n { break }
-                var end = i
-                while end < n && b[end] != 0x20 { end += 1 }
-                if !line.isEmpty && line.count + 1 + (end - i) <= width {
-                    line.append(0x20); line.append(contentsOf: b[i..<end])
-                    i = end
-                    continue
-                }
-                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)); line.removeAll() }
-                var start = i
-                while end - start > width {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<start + width]), as: UTF8.self))
-                    start += width
-                }
-                line.append(contentsOf: b[start..<end])
-                i = end
-            }
-            lines.append(String(decoding: line, as: UTF8.self))
-            return lines
+            let ascii = forEachPrintableASCIILine(b, width: width) { lines.append(String(decoding: $0, as: UTF8.self)) }
+            return ascii ? lines : nil
         } ?? nil
+    }
+
+    /// The lines of `wrapPrintableASCII`, handed to `body` as bytes so that the writer can escape
+    /// them straight into its buffer. Returns false, having handed nothing, unless `b` is
+    /// printable ASCII.
+    static func forEachPrintableASCIILine(
+        _ b: UnsafeBufferPointer<UInt8>, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Bool {
+        guard b.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+        guard width > 0 else { body(b); return true }  // as `wrap`: no width, one line
+        var line: [UInt8] = []
+        let n = b.count
+        var i = 0
+        while i < n {
+            while i < n && b[i] == 0x20 { i += 1 }
+            if i == n { break }
+            var end = i
+            while end < n && b[end] != 0x20 { end += 1 }
+            if !line.isEmpty && line.count + 1 + (end - i) <= width {
+                line.append(0x20); line.append(contentsOf: b[i..<end])
+                i = end
+                continue
+            }
+            if !line.isEmpty { line.withUnsafeBufferPointer(body); line.removeAll(keepingCapacity: true) }
+            var start = i
+            while end - start > width {
+                body(UnsafeBufferPointer(rebasing: b[start..<start + width]))
+                start += width
+            }
+            line.append(contentsOf: b[start..<end])
+            i = end
+        }
+        line.withUnsafeBufferPointer(body)
+        return true
     }
 
     /// `wrap` by Characters: any text.

@@ -55,7 +55,9 @@ public struct DOTWriter: Sendable {
     private func emit(_ view: GraphView, to out: OutputBuffer) {
         var buf: [UInt8] = []
         buf.reserveCapacity(1 << 16 + 4096)
-        @inline(__always) func spill() {
+        // Neither helper captures `buf`: a captured local is boxed, and every access to it would
+        // then pay a dynamic exclusivity check.
+        @inline(__always) func spill(_ buf: inout [UInt8]) {
             if buf.count >= 1 << 16 { out.append(bytes: buf); buf.removeAll(keepingCapacity: true) }
         }
         var header = "// NewsGraph DOT: \(view.nodes.count) nodes, \(view.edges.count) edges"
@@ -71,11 +73,16 @@ public struct DOTWriter: Sendable {
         buf.append(contentsOf: "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, color=\"#64748b\", fontcolor=\"#334155\"];\n".utf8)
 
         if options.legend, !view.nodes.isEmpty { emitLegend(view, to: &buf) }
+        let looks = NodeLooks()
+        @inline(__always) func emitNode(_ node: ViewNode, indent: StaticString, _ buf: inout [UInt8]) {
+            self.emitNode(node, indent: indent, looks: looks, tooltips: view.tooltips, to: &buf)
+            spill(&buf)
+        }
 
         switch options.clusterBy {
         case .none:
             // By index: `for node in view.nodes` would copy (retain and release) every node.
-            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  ", to: &buf); spill() }
+            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  ", &buf) }
         case .type:
             for kind in EntityKind.allCases {
                 let members = view.nodes.filter { if case .entity(kind) = $0.style { return true }; return false }
@@ -83,10 +90,10 @@ public struct DOTWriter: Sendable {
                 let s = Self.nodeStyle(.entity(kind))
                 buf.append(contentsOf: "  subgraph \"cluster_type_\(kind.rawValue)\" {\n".utf8)
                 buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(kind.rawValue)); style=\"rounded,dashed\"; color=\"\(s.border)\"; fontcolor=\"\(s.border)\";\n".utf8)
-                for node in members { emitNode(node, indent: "    ", to: &buf); spill() }
+                for node in members { emitNode(node, indent: "    ", &buf) }
                 buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  ", to: &buf); spill() }
+            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  ", &buf) }
         case .document:
             var byDocument: [Int: [ViewNode]] = [:]
             var loose: [ViewNode] = []
@@ -100,23 +107,23 @@ public struct DOTWriter: Sendable {
             for (i, doc) in docs.enumerated() {
                 buf.append(contentsOf: "  subgraph \"cluster_doc_\(i + 1)\" {\n".utf8)
                 buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(view.documentNames[doc] ?? "document")); style=\"rounded,dashed\"; color=\"#94a3b8\"; fontcolor=\"#475569\";\n".utf8)
-                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    ", to: &buf); spill() }
+                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    ", &buf) }
                 buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in loose { emitNode(node, indent: "  ", to: &buf); spill() }
+            for node in loose { emitNode(node, indent: "  ", &buf) }
         }
 
         // Edge labels are few distinct texts (predicate names, roles): truncated and escaped once.
         var labelBytes = [[UInt8]?](repeating: nil, count: view.strings.strings.count)
         for edge in view.edges {
-            buf.append(contentsOf: "  ".utf8)
+            buf.append(literal: "  ")
             Self.writeID(view.nodes[edge.from].id, &buf)
-            buf.append(contentsOf: " -> ".utf8)
+            buf.append(literal: " -> ")
             Self.writeID(view.nodes[edge.to].id, &buf)
             if edge.style == .participant && !options.labelParticipantEdges {
-                buf.append(contentsOf: " [arrowhead=none".utf8)
+                buf.append(literal: " [arrowhead=none")
             } else {
-                buf.append(contentsOf: " [label=".utf8)
+                buf.append(literal: " [label=")
                 let l = Int(edge.label)
                 if labelBytes[l] == nil {
                     var b: [UInt8] = []
@@ -125,17 +132,17 @@ public struct DOTWriter: Sendable {
                 }
                 buf.append(contentsOf: labelBytes[l] ?? [])
             }
-            buf.append(contentsOf: Self.edgeAttributes(edge.style).utf8)
+            buf.append(literal: Self.edgeAttributes(edge.style))
             if view.nodes[edge.to].contested, edge.style.isAttribution {
                 // Sources of a contested event sit close to it: the claim and who made it read as one group.
-                buf.append(contentsOf: ", weight=4".utf8)
+                buf.append(literal: ", weight=4")
             }
             if edge.tooltip != 0 {
-                buf.append(contentsOf: ", tooltip=".utf8)
+                buf.append(literal: ", tooltip=")
                 Self.writeText(view.text(edge.tooltip), &buf)
             }
-            buf.append(contentsOf: "];\n".utf8)
-            spill()
+            buf.append(literal: "];\n")
+            spill(&buf)
         }
         if options.clusterBy == .none { emitComponentRows(view, to: &buf) }
         buf.append(contentsOf: "}\n".utf8)
@@ -159,12 +166,14 @@ public struct DOTWriter: Sendable {
             let a = root(e.from), b = root(e.to)
             if a != b { parent[max(a, b)] = min(a, b) }
         }
-        var members: [Int: [Int]] = [:]
-        for v in 0..<n { members[root(v), default: []].append(v) }
-        // Components are keyed by their first node (in node ID order), so the order is deterministic.
-        let small = members.keys.sorted().compactMap { r -> [Int]? in
-            guard let m = members[r], m.count <= Self.smallComponentSize else { return nil }
-            return m
+        // A component's root is its first node (in node ID order): union keeps the smaller root.
+        // Grouped by root in one pass, so the order is deterministic and no array is built per
+        // component of a graph with tens of thousands of them.
+        let roots = (0..<n).map { Int32(root($0)) }
+        let members = Grouped(owners: roots, values: Array(0..<n), count: n)
+        let small = (0..<n).compactMap { r -> [Int]? in
+            guard Int(roots[r]) == r, members[r].count <= Self.smallComponentSize else { return nil }
+            return Array(members[r])
         }
         guard small.count > 1 else { return }
         var outgoing = [[Int]](repeating: [], count: n)
@@ -200,54 +209,63 @@ public struct DOTWriter: Sendable {
     /// Ranks per row of small components.
     static let componentRowLength = 6
 
-    private func emitNode(_ node: ViewNode, indent: String, to buf: inout [UInt8]) {
-        let s = Self.nodeStyle(node.style)
-        buf.append(contentsOf: indent.utf8)
+    /// A node's attributes after its label, as bytes for each style, plain and contested: built
+    /// once per picture instead of from the style's strings for every node.
+    struct NodeLooks {
+        private var bytes: [[UInt8]] = []
+
+        init() {
+            for style in NodeStyle.all {
+                for contested in [false, true] {
+                    let s = DOTWriter.nodeStyle(style)
+                    var text = ", shape=" + s.shape + ", style=\"" + s.style + "\""
+                    text += ", fillcolor=\"" + (contested ? DOTWriter.contestedLook.fill : s.fill) + "\""
+                    text += ", color=\"" + (contested ? DOTWriter.contestedLook.border : s.border) + "\""
+                    if contested { text += ", penwidth=2.5, fontsize=13" }
+                    if let extra = s.extra { text += ", " + extra }
+                    bytes.append(Array(text.utf8))
+                }
+            }
+        }
+
+        subscript(style: NodeStyle, contested: Bool) -> [UInt8] { bytes[style.index * 2 + (contested ? 1 : 0)] }
+    }
+
+    private func emitNode(_ node: ViewNode, indent: StaticString, looks: NodeLooks, tooltips: [UInt8], to buf: inout [UInt8]) {
+        buf.append(literal: indent)
         Self.writeID(node.id, &buf)
-        buf.append(contentsOf: " [label=<".utf8)
+        buf.append(literal: " [label=<")
         Self.writeWrapped(truncate(node.name, to: options.maxLabelLength), width: options.wrapWidth, &buf)
         var small = node.typeLabel
         for d in node.details { small += small.isEmpty ? d : " · " + d }
         if !small.isEmpty {
-            buf.append(contentsOf: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#475569\">".utf8)
+            buf.append(literal: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#475569\">")
             Self.writeWrapped(truncate(small, to: options.maxLabelLength), width: options.wrapWidth + 8, &buf)
-            buf.append(contentsOf: "</FONT>".utf8)
+            buf.append(literal: "</FONT>")
         }
-        if node.contested { buf.append(contentsOf: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#dc2626\"><B>contested</B></FONT>".utf8) }
-        buf.append(contentsOf: ">, shape=".utf8)
-        buf.append(contentsOf: (s.shape).utf8)
-        buf.append(contentsOf: ", style=\"".utf8)
-        buf.append(contentsOf: (s.style).utf8)
-        buf.append(contentsOf: "\", fillcolor=\"".utf8)
-        buf.append(contentsOf: (node.contested ? Self.contestedLook.fill : s.fill).utf8)
-        buf.append(contentsOf: "\", color=\"".utf8)
-        buf.append(contentsOf: (node.contested ? Self.contestedLook.border : s.border).utf8)
-        buf.append(contentsOf: "\"".utf8)
-        if node.contested { buf.append(contentsOf: ", penwidth=2.5, fontsize=13".utf8) }
-        if let extra = s.extra { buf.append(contentsOf: ", ".utf8); buf.append(contentsOf: extra.utf8) }
-        buf.append(contentsOf: ", tooltip=\"".utf8)
-        for (i, line) in node.tooltip.enumerated() {
-            if i > 0 { buf.append(contentsOf: "\\n".utf8) }
-            DOTEscaping.write(line, .text, to: &buf)
-        }
+        if node.contested { buf.append(literal: "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#dc2626\"><B>contested</B></FONT>") }
+        buf.append(literal: ">")
+        buf.append(contentsOf: looks[node.style, node.contested])
+        buf.append(literal: ", tooltip=\"")
+        buf.append(contentsOf: tooltips[node.tooltip])
         buf.append(0x22)
         if let url = node.url {
-            buf.append(contentsOf: ", URL=".utf8)
+            buf.append(literal: ", URL=")
             Self.writeID(url, &buf)
         }
-        buf.append(contentsOf: "];\n".utf8)
+        buf.append(literal: "];\n")
     }
 
     /// A compact legend: node kinds in the left column, edge meanings in the right, only those
     /// the picture uses.
     private func emitLegend(_ view: GraphView, to buf: inout [UInt8]) {
-        var kinds = Set<NodeStyle>()
-        var styles = Set<EdgeStyle>()
+        // Flags by style rather than sets: this looks at every node and edge of the picture.
+        var kinds = [Bool](repeating: false, count: NodeStyle.all.count)
+        var styles = [Bool](repeating: false, count: EdgeStyle.allCases.count)
         var contested = false
-        for n in view.nodes { kinds.insert(n.style); contested = contested || n.contested }
-        for e in view.edges { styles.insert(e.style) }
-        let allStyles: [NodeStyle] = EntityKind.allCases.map { .entity($0) } + [.document, .mention]
-        var left: [String] = allStyles.filter { kinds.contains($0) }.map { style in
+        for n in view.nodes { kinds[n.style.index] = true; contested = contested || n.contested }
+        for e in view.edges { styles[e.style.rawValue] = true }
+        var left: [String] = NodeStyle.all.filter { kinds[$0.index] }.map { style in
             let s = Self.nodeStyle(style)
             return "<TD BORDER=\"1\" COLOR=\"\(s.border)\" BGCOLOR=\"\(s.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(s.name)</TD>"
         }
@@ -255,7 +273,7 @@ public struct DOTWriter: Sendable {
             let c = Self.contestedLook
             left.append("<TD BORDER=\"2\" COLOR=\"\(c.border)\" BGCOLOR=\"\(c.fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(c.border)\">contested event</FONT></TD>")
         }
-        let right: [String] = [EdgeStyle.participant, .role, .reported, .uncertain, .denied, .quote].filter { styles.contains($0) }.map { style in
+        let right: [String] = [EdgeStyle.participant, .role, .reported, .uncertain, .denied, .quote].filter { styles[$0.rawValue] }.map { style in
             let e = Self.edgeLegend(style)
             return "<TD><FONT COLOR=\"\(e.color)\">\(e.sample)</FONT></TD><TD ALIGN=\"LEFT\">\(e.name)</TD>"
         }
@@ -271,14 +289,25 @@ public struct DOTWriter: Sendable {
     }
 
     /// HTML label text wrapped at `width`, lines joined by `<BR/>`; most names fit on one line
-    /// and are written without building the list of lines.
+    /// and are written without building the list of lines, and printable ASCII names that do not
+    /// are wrapped on their bytes straight into `out`.
     static func writeWrapped(_ text: String, width: Int, _ out: inout [UInt8]) {
-        if text.utf8.count <= width && !text.utf8.contains(0x0A) {
+        if width <= 0 || (text.utf8.count <= width && !text.utf8.contains(0x0A)) {
             DOTEscaping.write(text, .html, to: &out)
             return
         }
-        for (i, line) in DOTEscaping.wrap(text, width: width).enumerated() {
-            if i > 0 { out.append(contentsOf: "<BR/>".utf8) }
+        var copy = text
+        let wrapped = copy.withUTF8 { bytes in
+            var first = true
+            return DOTEscaping.forEachPrintableASCIILine(bytes, width: width) { line in
+                if !first { out.append(literal: "<BR/>") }
+                first = false
+                DOTEscaping.write(bytes: line, .html, to: &out)
+            }
+        }
+        if wrapped { return }
+        for (i, line) in DOTEscaping.wrapCharacters(text, width: width).enumerated() {
+            if i > 0 { out.append(literal: "<BR/>") }
             DOTEscaping.write(line, .html, to: &out)
         }
     }
@@ -316,7 +345,7 @@ public struct DOTWriter: Sendable {
         }
     }
 
-    static func edgeAttributes(_ style: EdgeStyle) -> String {
+    static func edgeAttributes(_ style: EdgeStyle) -> StaticString {
         switch style {
         case .plain: return ""
         case .participant: return ", color=\"#d97706\", fontcolor=\"#92400e\", penwidth=1.3"
@@ -340,5 +369,31 @@ public struct DOTWriter: Sendable {
         case .quote: return ("quotation", "#6b7280", "· · →")
         case .plain, .provenance, .mention: return ("", "#64748b", "——→")
         }
+    }
+}
+
+extension NodeStyle {
+    /// Every style, in the order of ``index``.
+    static let all: [NodeStyle] = EntityKind.allCases.map { .entity($0) } + [.document, .mention]
+
+    /// The style's position in ``all``, for tables indexed by style.
+    var index: Int {
+        switch self {
+        case .entity(.person): 0
+        case .entity(.country): 1
+        case .entity(.organization): 2
+        case .entity(.place): 3
+        case .entity(.event): 4
+        case .entity(.other): 5
+        case .document: 6
+        case .mention: 7
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a constant's UTF-8 with one copy (appending `"…".utf8` goes element by element).
+    @inline(__always) mutating func append(literal s: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 }

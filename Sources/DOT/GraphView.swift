@@ -9,7 +9,7 @@ enum NodeStyle: Hashable {
 }
 
 /// What an edge means, which decides its colour and line style.
-enum EdgeStyle: Int, Comparable {
+enum EdgeStyle: Int, Comparable, CaseIterable {
     case plain, participant, role, reported, uncertain, denied, quote, provenance, mention
     static func < (a: EdgeStyle, b: EdgeStyle) -> Bool { a.rawValue < b.rawValue }
     /// A source's statement about an event (from a GRaSP attribution).
@@ -24,7 +24,10 @@ struct ViewNode {
     var name: String
     var typeLabel: String
     var details: [String]
-    var tooltip: [String]
+    /// The tooltip's bytes in ``GraphView/tooltips``: already escaped for a quoted DOT string,
+    /// lines joined by `\n`. Written there as bytes while describing the node, because
+    /// building a few Strings per node and escaping them again was most of a big graph's cost.
+    var tooltip: Range<Int>
     var url: String?
     var contested: Bool
     var documents: [Int]
@@ -67,6 +70,10 @@ struct GraphView {
     /// Texts of edge labels and tooltips.
     var strings = StringTable()
     func text(_ i: Int32) -> String { strings.strings[Int(i)] }
+    /// Every node's tooltip, escaped, one after the other (see ``ViewNode/tooltip``).
+    var tooltips: [UInt8] = []
+    /// A node's tooltip as written in the DOT file (escaped, lines joined by `\n`).
+    func tooltipText(_ node: ViewNode) -> String { String(decoding: tooltips[node.tooltip], as: UTF8.self) }
 
     static let namePredicates: [IRI] = [
         Vocab.schema.name, DOTVocab.schemaHTTPS("name"), Vocab.rdfs.label, DOTVocab.foaf("name"),
@@ -81,7 +88,8 @@ struct GraphView {
     ]
 
     static func build(_ graph: Graph, options: DOTOptions) throws(DOTError) -> GraphView {
-        try build(ResourceTable(graph), options: options)
+        // The triple count sizes the term index: a Graph does not report it as its underestimatedCount.
+        try build(ResourceTable(graph, expectedCount: graph.count), options: options)
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -244,7 +252,7 @@ struct GraphView {
         view.nodes.reserveCapacity(order.count)
         for (id, r) in order {
             position[r] = view.nodes.count
-            var node = describe(r, id: id, describing, category: category[r], classifier: &classifier)
+            var node = describe(r, id: id, describing, category: category[r], classifier: &classifier, tooltips: &view.tooltips)
             if let lines = detailLines[r] { node.details += lines.sorted() }
             if !documents[r].isEmpty { node.documents = Array(Set(documents[r])).sorted() }
             if contested.contains(r) { node.contested = true }
@@ -291,11 +299,11 @@ struct GraphView {
         var start = [Int](), length = [Int](), ascii = [Bool]()
         start.reserveCapacity(items.count); length.reserveCapacity(items.count); ascii.reserveCapacity(items.count)
         for item in items {
-            start.append(bytes.count)
-            var isASCII = true
-            for b in item.id.utf8 { bytes.append(b); if b >= 0x80 { isASCII = false } }
-            length.append(bytes.count - start[start.count - 1])
-            ascii.append(isASCII)
+            let first = bytes.count
+            bytes.append(contentsOf: item.id.utf8)
+            start.append(first)
+            length.append(bytes.count - first)
+            ascii.append(item.id.utf8.withContiguousStorageIfAvailable(isASCII) ?? false)
         }
         var order = Array(items.indices)
         bytes.withUnsafeBufferPointer { raw in
@@ -330,8 +338,12 @@ struct GraphView {
         }
     }
 
+    /// Class names too general to name a node's type when it has a more specific one.
+    private static let generalClassNames: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
+
     private static func describe(
-        _ r: Int, id: String, _ describing: Describing, category: Category, classifier: inout NodeClassifier
+        _ r: Int, id: String, _ describing: Describing, category: Category, classifier: inout NodeClassifier,
+        tooltips: inout [UInt8]
     ) -> ViewNode {
         let table = describing.table
         let term = table.terms[r]
@@ -351,27 +363,27 @@ struct GraphView {
             case let .literal(l): name = l.lexicalForm
             }
         }
-        // The most specific class that gave the node its category names its type.
-        var candidates: [IRI] = []
-        let types = table.types[r]
-        if types.count == 1 {
-            candidates = Array(types)
-        } else {
-            let base: Set<String> = ["Event", "Organization", "Place", "Thing", "Agent"]
-            for t in types where classifier.category(types: [t]) == category { candidates.append(t) }
-            if candidates.isEmpty { candidates = Array(types) }
-            candidates.sort { a, b in
-                let ba = base.contains(localName(a.value)), bb = base.contains(localName(b.value))
-                return ba != bb ? !ba : a < b
-            }
-        }
         func classWords(_ c: IRI) -> String {
             if let w = classifier.words[c] { return w }
             let w = words(ofClassName: localName(c.value))
             classifier.words[c] = w
             return w
         }
-        let typeLabel = candidates.first.map { classWords($0) } ?? ""
+        // The most specific class that gave the node its category names its type.
+        let types = table.types[r]
+        let typeLabel: String
+        if types.count <= 1 {
+            typeLabel = types.first.map { classWords($0) } ?? ""
+        } else {
+            var candidates: [IRI] = []
+            for t in types where classifier.category(types: [t]) == category { candidates.append(t) }
+            if candidates.isEmpty { candidates = Array(types) }
+            candidates.sort { a, b in
+                let ba = generalClassNames.contains(localName(a.value)), bb = generalClassNames.contains(localName(b.value))
+                return ba != bb ? !ba : a < b
+            }
+            typeLabel = candidates.first.map { classWords($0) } ?? ""
+        }
 
         var details: [String] = []
         if case .entity(.event) = category {
@@ -381,30 +393,47 @@ struct GraphView {
         }
         let contested = table.firstLiteral(r, describing.contested).map { $0 == "true" || $0 == "1" } ?? false
 
-        var tooltip = [shortForm(term)]
+        // Tooltip lines: the term, its types, its literals ("predicate: value", sorted, at most
+        // 24), its folded links (sorted, at most 8).
+        let tooltipStart = tooltips.count
+        writeShortForm(term, &tooltips)
+        func newLine() { tooltips.append(0x5C); tooltips.append(0x6E) }  // \n
+        func line(_ text: String) { newLine(); DOTEscaping.write(text, .text, to: &tooltips) }
         if types.count == 1, let t = types.first {
-            tooltip.append(classifier.typeLine(t))
+            line(classifier.typeLine(t))
         } else if !types.isEmpty {
-            tooltip.append("a " + types.map { shortForm(.iri($0)) }.sorted().joined(separator: ", "))
+            line("a " + types.map { shortForm(.iri($0)) }.sorted().joined(separator: ", "))
         }
-        var literalLines: [String] = []
-        for property in table.literals[r] {
-            literalLines.append(table.predicateNames[Int(property.predicate)] + ": " + truncate(property.value.lexicalForm, to: 160))
+        let properties = table.literals[r]
+        if properties.count == 1, let property = properties.first {
+            // One line needs no sorting, so it is written in pieces without joining them first.
+            line(table.predicateNames[Int(property.predicate)])
+            tooltips.append(0x3A); tooltips.append(0x20)
+            DOTEscaping.write(truncate(property.value.lexicalForm, to: 160), .text, to: &tooltips)
+        } else if !properties.isEmpty {
+            var literalLines: [String] = []
+            for property in properties {
+                literalLines.append(table.predicateNames[Int(property.predicate)] + ": " + truncate(property.value.lexicalForm, to: 160))
+            }
+            literalLines.sort()
+            for l in literalLines.prefix(24) { line(l) }
+            if literalLines.count > 24 { line("… \(literalLines.count - 24) more") }
         }
-        literalLines.sort()
-        tooltip += literalLines.prefix(24)
-        if literalLines.count > 24 { tooltip.append("… \(literalLines.count - 24) more") }
         var links: [String] = []
         for l in table.links[r] where describing.folded[Int(l.predicate)] {
             if case let .iri(i) = table.terms[l.object] { links.append(i.value) }
         }
         links.sort()
-        for l in links.prefix(8) { tooltip.append("sameAs: " + shortForm(.iri(IRI(unchecked: l)))) }
+        for l in links.prefix(8) {
+            newLine()
+            tooltips.append(contentsOf: "sameAs: ".utf8)
+            writeShortForm(.iri(IRI(unchecked: l)), &tooltips)
+        }
         let url = links.first { $0.hasPrefix("http://www.wikidata.org/") || $0.hasPrefix("https://www.wikidata.org/") } ?? links.first
 
         return ViewNode(
             resource: r, id: id, kind: kind, style: style, name: name, typeLabel: typeLabel, details: details,
-            tooltip: tooltip, url: url, contested: contested, documents: [])
+            tooltip: tooltipStart..<tooltips.count, url: url, contested: contested, documents: [])
     }
 
     // MARK: Views

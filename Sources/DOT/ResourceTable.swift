@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 
 /// Extra vocabularies the writer recognises by name. Kept here rather than in `Vocab` because
@@ -68,13 +69,15 @@ struct ResourceTable {
     /// hash every IRI again at each doubling.
     init<Triples: Sequence<Triple>>(_ graph: Triples, expectedCount: Int? = nil) {
         index.reserveCapacity((expectedCount ?? graph.underestimatedCount) / 2)
-        let rdfType = Term.iri(Vocab.rdf.type)
-        let subClassOf = Term.iri(Vocab.rdfs.subClassOf)
+        // Compared as IRIs and against a non-optional last subject: comparing Terms and optionals
+        // copies the enums, which cost more than the comparisons.
+        let rdfType = Vocab.rdf.type
+        let subClassOf = Vocab.rdfs.subClassOf
         var typeOwners: [Int32] = [], typeValues: [IRI] = []
         var literalOwners: [Int32] = [], literalValues: [Property] = []
         var linkOwners: [Int32] = [], linkValues: [Link] = []
         // Triples usually come grouped by subject: remembering the last one halves the hashing.
-        var lastSubject: Term?
+        var lastSubject = Term.literal(Literal(""))  // never equal to a subject: literal subjects are skipped
         var s = 0
         for t in graph {
             guard case let .iri(p) = t.predicate, !t.subject.isLiteral else { continue }
@@ -86,11 +89,11 @@ struct ResourceTable {
             switch t.object {
             case let .literal(l):
                 literalOwners.append(Int32(s)); literalValues.append(Property(predicate: internPredicate(p), value: l))
-            case let .iri(o) where t.predicate == rdfType:
+            case let .iri(o) where p == rdfType:
                 typeOwners.append(Int32(s)); typeValues.append(o)
                 classes.insert(o)
             default:
-                if t.predicate == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
+                if p == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
                     superClasses[sub, default: []].append(sup)
                 }
                 let o = intern(t.object)
@@ -112,17 +115,29 @@ struct ResourceTable {
     func id(_ p: IRI) -> Int32 { predicateIndex[p] ?? -1 }
     func ids(_ ps: [IRI]) -> [Int32] { ps.map { id($0) } }
 
+    /// One hash per term: the `default:` subscript finds the term or inserts the next ID in a
+    /// single look-up, where "look up, then insert" hashes every new term twice.
     private mutating func intern(_ term: Term) -> Int {
-        if let i = index[term] { return i }
-        let i = terms.count
-        index[term] = i
-        terms.append(term)
-        isSubject.append(false)
+        let next = terms.count
+        let i = Self.read(&index[term, default: next])
+        if i == next {
+            terms.append(term)
+            isSubject.append(false)
+        }
         return i
     }
 
+    @inline(__always) private static func read<T>(_ value: inout T) -> T { value }
+
     private mutating func internPredicate(_ p: IRI) -> Int32 {
-        if let i = predicateIndex[p] { return i }
+        // A graph uses few predicates: while there are few, comparing lengths first finds one
+        // with at most a short memcmp, cheaper than hashing its IRI for every triple.
+        if predicates.count <= 16 {
+            let length = p.value.utf8.count
+            for (i, q) in predicates.enumerated() where q.value.utf8.count == length && q == p { return Int32(i) }
+        } else if let i = predicateIndex[p] {
+            return i
+        }
         let i = Int32(predicates.count)
         predicateIndex[p] = i
         predicates.append(p)
@@ -167,23 +182,21 @@ struct ResourceTable {
 }
 
 /// The part of the IRI after the last `#`, `/` or `:`: what people call a term by. (Scanned as
-/// UTF-8: the separators are ASCII, and Character iteration over 100,000 IRIs is what made this slow.)
+/// UTF-8 bytes: the separators are ASCII, and Character iteration over 100,000 IRIs is what made
+/// this slow.)
 func localName(_ iri: String) -> String {
-    let bytes = iri.utf8
-    var end = bytes.endIndex
-    while end > bytes.startIndex {
-        let previous = bytes.index(before: end)
-        guard bytes[previous] == 0x2F || bytes[previous] == 0x23 else { break }
-        end = previous
-    }
-    let trimmed = bytes[bytes.startIndex..<end]
-    if let i = trimmed.lastIndex(where: { $0 == 0x2F || $0 == 0x23 }), bytes.index(after: i) < end {
-        return String(Substring(trimmed[bytes.index(after: i)...]))
-    }
-    if let i = trimmed.lastIndex(of: 0x3A), bytes.index(after: i) < end {
-        return String(Substring(trimmed[bytes.index(after: i)...]))
-    }
-    return iri
+    var copy = iri
+    return copy.withUTF8 { b -> String? in
+        var end = b.count
+        while end > 0 && (b[end - 1] == 0x2F || b[end - 1] == 0x23) { end -= 1 }
+        func local(after separator: (UInt8) -> Bool) -> String? {
+            var i = end - 1
+            while i >= 0 && !separator(b[i]) { i -= 1 }
+            guard i >= 0 && i + 1 < end else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<end]), as: UTF8.self)
+        }
+        return local { $0 == 0x2F || $0 == 0x23 } ?? local { $0 == 0x3A }
+    } ?? iri
 }
 
 /// "NewsMediaOrganization" → "news media organization"; a class name read as words.
@@ -204,6 +217,33 @@ func words(ofClassName name: String) -> String {
 private let namespacesLongestFirst: [(prefix: String, iri: String)] =
     DOTVocab.prefixes.sorted.sorted { $0.iri.utf8.count != $1.iri.utf8.count ? $0.iri.utf8.count > $1.iri.utf8.count : $0.prefix < $1.prefix }
 
+/// `namespacesLongestFirst` as bytes, for matching ASCII IRIs.
+private let namespaceBytesLongestFirst: [(prefix: [UInt8], iri: [UInt8])] =
+    namespacesLongestFirst.map { (Array($0.prefix.utf8), Array($0.iri.utf8)) }
+
+/// Appends `shortForm(term)` escaped as DOT text. An ASCII IRI (nearly all of them) is matched
+/// against the namespaces as bytes and written in pieces, without building the string; any
+/// other term goes through `shortForm`, so the text is the same either way.
+func writeShortForm(_ term: Term, _ out: inout [UInt8]) {
+    guard case let .iri(i) = term else { DOTEscaping.write(shortForm(term), .text, to: &out); return }
+    var value = i.value
+    let written = value.withUTF8 { b -> Bool in
+        // For ASCII, String.hasPrefix is a byte comparison; beyond it, it compares Characters.
+        guard isASCII(b), let base = b.baseAddress else { return false }
+        for ns in namespaceBytesLongestFirst
+        where ns.iri.count <= b.count && memcmp(base, ns.iri, ns.iri.count) == 0 {
+            guard b.count > ns.iri.count else { break }
+            ns.prefix.withUnsafeBufferPointer { DOTEscaping.write(bytes: $0, .text, to: &out) }
+            out.append(0x3A)
+            DOTEscaping.write(bytes: UnsafeBufferPointer(rebasing: b[ns.iri.count...]), .text, to: &out)
+            return true
+        }
+        DOTEscaping.write(bytes: b, .text, to: &out)
+        return true
+    }
+    if !written { DOTEscaping.write(shortForm(term), .text, to: &out) }
+}
+
 /// A term as a person reads it: `prefix:local` when a well-known prefix fits, else the IRI.
 func shortForm(_ term: Term) -> String {
     switch term {
@@ -217,4 +257,21 @@ func shortForm(_ term: Term) -> String {
     case let .blank(b): return "_:" + b.id
     case let .literal(l): return l.lexicalForm
     }
+}
+
+/// Whether `b` is all ASCII, eight bytes at a time: the writer asks this of every node ID and IRI.
+func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    var high: UInt64 = 0
+    while i + 8 <= b.count {
+        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
+    }
+    while i < b.count {
+        high |= UInt64(b[i])
+        i += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
 }

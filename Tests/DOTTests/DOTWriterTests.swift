@@ -288,7 +288,7 @@ final class DOTWriterTests: XCTestCase {
         XCTAssertEqual(view.node(named: "acme")?.kind, .organization, "subclass declared in the graph")
         XCTAssertEqual(view.node(named: "acme")?.typeLabel, "company")
         XCTAssertEqual(view.node(named: "_:bob")?.kind, .other)
-        XCTAssertTrue(view.node(named: "_:bob")?.tooltip.contains("age: 42") ?? false)
+        XCTAssertTrue(view.node(named: "_:bob").map(view.tooltipText)?.contains("age: 42") ?? false)
         XCTAssertEqual(view.edges(from: "Alice", to: "_:bob").map(\.label), ["knows"])
         DOTAssert.accepted(try DOTWriter().string(g), name: "foaf")
 
