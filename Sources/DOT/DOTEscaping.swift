@@ -160,6 +160,7 @@ public enum DOTEscaping {
 
     /// `wrap` by Characters: any text.
     static func wrapCharacters(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)  // a width below one character could never place a word
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""

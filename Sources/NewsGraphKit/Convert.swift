@@ -33,8 +33,7 @@ public enum Converter {
                     if target == .nQuads || !quads.contains(where: { $0.graph != nil }) {
                         for q in quads { try writer.write(q) }  // N-Triples: every quad is in the default graph
                     } else {
-                        var last: Triple?
-                        for t in quads.map(\.triple).sorted() where t != last { try writer.write(Quad(t)); last = t }
+                        for t in TripleOrder.sortedUnique(quads.map(\.triple)) { try writer.write(t) }
                     }
                     try writer.finish()
                 }

@@ -57,24 +57,35 @@ public enum IRIReference {
     /// Rejects characters RFC 3987 does not allow anywhere in an IRI: controls, space, `<>"{}|\^`` ` ``,
     /// and malformed percent escapes.
     public static func checkCharacters(_ s: String) throws(IRIError) {
-        let scalars = Array(s.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            switch c.value {
-            case 0...0x20, 0x7F:
-                throw IRIError(iri: s, reason: "contains a control character or space (U+\(hex(c.value)))")
-            case 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D:
-                throw IRIError(iri: s, reason: "contains the character '\(Character(c))' that IRIs forbid")
-            case 0x25:
-                guard i + 2 < scalars.count, scalars[i + 1].isHexDigit, scalars[i + 2].isHexDigit else {
-                    throw IRIError(iri: s, reason: "'%' is not followed by two hexadecimal digits")
+        // Every character IRIs forbid is ASCII, so a scan of the UTF-8 bytes finds them without
+        // decoding scalars (this runs for every IRI a reader meets).
+        func firstForbidden(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D:
+                    return i
+                case 0x25:
+                    guard i + 2 < b.count, isHex(b[i + 1]), isHex(b[i + 2]) else { return i }
+                    i += 3
+                default:
+                    i += 1
                 }
-                i += 2
-            default: break
             }
-            i += 1
+            return nil
         }
+        let found = s.utf8.withContiguousStorageIfAvailable(firstForbidden) ?? Array(s.utf8).withUnsafeBufferPointer(firstForbidden)
+        guard let at = found else { return }
+        let c = s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: at)]
+        switch c {
+        case 0x25: throw IRIError(iri: s, reason: "'%' is not followed by two hexadecimal digits")
+        case 0...0x20, 0x7F: throw IRIError(iri: s, reason: "contains a control character or space (U+\(hex(UInt32(c))))")
+        default: throw IRIError(iri: s, reason: "contains the character '\(Character(Unicode.Scalar(c)))' that IRIs forbid")
+        }
+    }
+
+    private static func isHex(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
     }
 
     static func hex(_ v: UInt32) -> String {
@@ -146,5 +157,4 @@ public enum IRIReference {
 
 extension Unicode.Scalar {
     @inlinable var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
-    @inlinable var isHexDigit: Bool { ("0"..."9").contains(self) || ("a"..."f").contains(self) || ("A"..."F").contains(self) }
 }
