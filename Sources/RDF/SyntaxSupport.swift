@@ -10,23 +10,33 @@ public enum TripleOrder {
     /// a sort, was most of the time of writing a million triples. Here the sort moves indices and
     /// compares only the subjects' kind and string, kept in flat arrays; the full comparison runs
     /// only inside each subject's (short) run of triples.
+    ///
+    /// Writers are mostly handed triples grouped by subject (a subject's description is made in one
+    /// go), so the sort works on runs of consecutive triples with one subject, not on triples: a
+    /// run's key is compared once, however long the run.
     public static func sortedUnique(_ triples: [Triple]) -> [Triple] {
         let n = triples.count
         guard n > 1 else { return triples }
-        // Term order is kind first (IRI, blank node, literal), then the string (a literal's
-        // lexical form decides first, so it serves as the key).
+        // Runs of one subject, in input order. Term order is kind first (IRI, blank node, literal),
+        // then the string (a literal's lexical form decides first, so it serves as the key).
+        var runStarts: [Int] = []
         var kinds: [UInt8] = []
         var keys: [String] = []
-        kinds.reserveCapacity(n)
-        keys.reserveCapacity(n)
-        for t in triples {
-            switch t.subject {
-            case let .iri(i): kinds.append(0); keys.append(i.value)
+        var i = 0
+        while i < n {
+            let subject = triples[i].subject
+            runStarts.append(i)
+            switch subject {
+            case let .iri(x): kinds.append(0); keys.append(x.value)
             case let .blank(b): kinds.append(1); keys.append(b.id)
             case let .literal(l): kinds.append(2); keys.append(l.lexicalForm)
             }
+            i += 1
+            while i < n && triples[i].subject == subject { i += 1 }
         }
-        var order = Array(0..<n)
+        runStarts.append(n)
+        let runs = kinds.count
+        var order = Array(0..<runs)
         kinds.withUnsafeBufferPointer { kind in
             keys.withUnsafeBufferPointer { key in
                 order.sort { a, b in kind[a] != kind[b] ? kind[a] < kind[b] : key[a] < key[b] }
@@ -34,28 +44,30 @@ public enum TripleOrder {
         }
         var result: [Triple] = []
         result.reserveCapacity(n)
-        var run: [(triple: Triple, index: Int)] = []
+        var group: [Int] = []
         var start = 0
-        while start < n {
+        while start < runs {
             let first = order[start]
             var end = start + 1
-            while end < n, kinds[order[end]] == kinds[first], keys[order[end]] == keys[first] { end += 1 }
-            if end - start == 1 {
-                result.append(triples[first])
+            while end < runs, kinds[order[end]] == kinds[first], keys[order[end]] == keys[first] { end += 1 }
+            // One key: the triples of its runs in the full order, with input position breaking ties
+            // so that of equal triples the first given comes first and is the one kept.
+            group.removeAll(keepingCapacity: true)
+            for k in start..<end { group.append(contentsOf: runStarts[order[k]]..<runStarts[order[k] + 1]) }
+            if group.count == 1 {
+                result.append(triples[group[0]])
             } else {
-                // One subject: the full order, with input position breaking ties so that of
-                // equal triples the first given comes first and is the one kept.
-                run.removeAll(keepingCapacity: true)
-                for k in start..<end { run.append((triples[order[k]], order[k])) }
-                run.sort { a, b in
-                    if a.triple < b.triple { return true }
-                    if b.triple < a.triple { return false }
-                    return a.index < b.index
-                }
-                var last: Triple?
-                for (t, _) in run where last != t {
-                    result.append(t)
-                    last = t
+                triples.withUnsafeBufferPointer { t in
+                    group.sort { a, b in
+                        if t[a] < t[b] { return true }
+                        if t[b] < t[a] { return false }
+                        return a < b
+                    }
+                    var last = -1
+                    for k in group where last < 0 || t[last] != t[k] {
+                        result.append(t[k])
+                        last = k
+                    }
                 }
             }
             start = end
