@@ -50,6 +50,17 @@ public struct CorpusMerger {
     @discardableResult
     public static func stream(_ input: [DocumentAnalysis], options: ExtractionOptions, kb: KnowledgeBase,
                               _ body: (_ document: String, _ quads: [Quad]) throws -> Void) rethrows -> Summary {
+        try stream(input, options: options, kb: kb, restore: { $0 }, body)
+    }
+
+    /// ``stream(_:options:kb:_:)`` over compact analyses: `restore` gives back what
+    /// ``DocumentAnalysis/splitForMerging()`` took out of an analysis (the caller parked it) just before its
+    /// graph is emitted. The first pass reads only the compact part, so a caller need not hold a corpus'
+    /// texts and mentions until the end.
+    @discardableResult
+    public static func stream(_ input: [DocumentAnalysis], options: ExtractionOptions, kb: KnowledgeBase,
+                              restore: (DocumentAnalysis) throws -> DocumentAnalysis,
+                              _ body: (_ document: String, _ quads: [Quad]) throws -> Void) rethrows -> Summary {
         let analyses = input.sorted { $0.document.id < $1.document.id }
         var b = GraphBuilder(options: options, kb: kb)
         // 1. global entities
@@ -129,7 +140,7 @@ public struct CorpusMerger {
         // 2. documents, entities, relations, events, quotes, mentions
         for (d, a) in analyses.enumerated() { b.collect(a, keys: localKey[d]) }
         b.prepare()
-        for (d, a) in analyses.enumerated() { try body(a.document.id, b.emitDocument(a, keys: localKey[d])) }
+        for (d, a) in analyses.enumerated() { try body(a.document.id, b.emitDocument(try restore(a), keys: localKey[d])) }
         return Summary(entities: globals.count, events: b.events.count)
     }
 }
@@ -143,6 +154,52 @@ extension DocumentAnalysis {
             Mention(begin: m.begin, end: m.end, text: m.text, type: m.type, kb: m.kb, sentence: m.sentence, words: [])
         }
         if !options.mentions { a.document.text = "" }
+        return a
+    }
+}
+
+/// What only the emission of a document's own graph reads from its analysis (``GraphBuilder/emitDocument``):
+/// the text, the mentions linked to an entity and the quotations. Most of an analysis' size, and nothing the
+/// cross-document pass looks at.
+public struct EmissionDetail: Sendable, Equatable {
+    /// A mention as its NIF node needs it: span, text and local entity.
+    public struct MentionSpan: Sendable, Equatable {
+        public var begin: Int, end: Int
+        public var text: String
+        public var entity: Int
+        public init(begin: Int, end: Int, text: String, entity: Int) { self.begin = begin; self.end = end; self.text = text; self.entity = entity }
+    }
+    public var text: String
+    public var mentions: [MentionSpan]
+    public var quotes: [Quote]
+    public init(text: String, mentions: [MentionSpan], quotes: [Quote]) { self.text = text; self.mentions = mentions; self.quotes = quotes }
+}
+
+extension DocumentAnalysis {
+    /// The analysis in two parts: what the cross-document pass reads (entities, relations, events, the
+    /// document's metadata) and the ``EmissionDetail``; ``restoring(_:)`` joins them into an analysis that
+    /// emits the same graph. Mentions linked to no entity are left out: they emit nothing.
+    public func splitForMerging() -> (compact: DocumentAnalysis, detail: EmissionDetail) {
+        var spans: [EmissionDetail.MentionSpan] = []
+        for (i, m) in mentions.enumerated() {
+            guard i < mentionEntity.count, let e = mentionEntity[i] else { continue }
+            spans.append(.init(begin: m.begin, end: m.end, text: m.text, entity: e))
+        }
+        var compact = self
+        compact.document.text = ""
+        compact.mentions = []
+        compact.mentionEntity = []
+        compact.quotes = []
+        return (compact, EmissionDetail(text: document.text, mentions: spans, quotes: quotes))
+    }
+
+    /// The compact part of ``splitForMerging()`` with its detail put back.
+    public func restoring(_ detail: EmissionDetail) -> DocumentAnalysis {
+        var a = self
+        a.document.text = detail.text
+        a.mentions = detail.mentions.map { Mention(begin: $0.begin, end: $0.end, text: $0.text, type: nil, kb: nil, sentence: 0, words: []) }
+        a.mentionEntity = detail.mentions.map(\.entity)
+        a.quotes = detail.quotes
         return a
     }
 }

@@ -146,6 +146,9 @@ public struct Quote: Sendable, Hashable, Codable {
     public var text: String
     public var speaker: Int?           // local entity index
     public var event: Int?             // local event index
+    public init(begin: Int, end: Int, text: String, speaker: Int?, event: Int?) {
+        self.begin = begin; self.end = end; self.text = text; self.speaker = speaker; self.event = event
+    }
 }
 
 /// Everything one document yields, before cross-document merging. Pure data: safe to compute in parallel, and

@@ -3,7 +3,8 @@ import RDF
 /// Final stage: RDF per MODEL.md. Deterministic IRIs from stable keys, no blank nodes, prov:wasDerivedFrom on every
 /// entity, event, role, attribution and quotation; one named graph per document holding the facts it supports.
 /// Two passes: `collect` every document, `prepare`, then `emitDocument` one graph at a time, so a corpus can be
-/// streamed to N-Quads without ever holding its quads.
+/// streamed to N-Quads without ever holding its quads. A document's IRI, and the fragments of it that name its
+/// mentions (`doc-…#char=b,e`), appear in that document's graph only: the N-Triples union relies on it.
 public struct GraphBuilder {
     public let options: ExtractionOptions
     let kb: KnowledgeBase

@@ -66,6 +66,7 @@ struct Build: ParsableCommand {
             options.shard = s
         }
         options.progress = !quiet && isatty(2) != 0
+        options.keepsDataset = validate
 
         let summary = try Builder.run(options)
         for problem in summary.problems { printError("error: " + problem.description) }

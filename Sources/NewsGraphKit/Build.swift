@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var shard: Shard?
     /// Progress on stderr while extracting (the CLI turns it on when stderr is a terminal).
     public var progress = false
+    /// Keep the merged dataset in ``BuildSummary/dataset`` (for validation). Building it hashes every quad
+    /// of the corpus, so the CLI turns it off with `--no-validate`.
+    public var keepsDataset = true
 
     public init() {}
 }
@@ -96,20 +99,25 @@ public enum Builder {
         return (unique, problems)
     }
 
-    /// Runs extraction over `documents` on `jobs` workers; results come back in input order.
-    public static func analyze(_ documents: [Document], pipeline: Pipeline, jobs: Int, progress: Progress? = nil) -> [DocumentAnalysis] {
+    /// Runs extraction over `documents` on `jobs` workers; results come back in input order. Each analysis
+    /// passes through `keep` as soon as it is made (``AnalysisSpill/park(_:)`` parks most of it on disk).
+    public static func analyze(_ documents: [Document], pipeline: Pipeline, jobs: Int, progress: Progress? = nil,
+                               keep: @Sendable (DocumentAnalysis) throws -> DocumentAnalysis = { $0 }) throws -> [DocumentAnalysis] {
         let workers = max(1, min(jobs, documents.count))
         let results = AnalysisSlots(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < documents.count {
-                results.set(i, pipeline.analyze(documents[i]).forMerging(pipeline.options))
+                do { results.set(i, try keep(pipeline.analyze(documents[i]).forMerging(pipeline.options))) } catch {
+                    results.fail(error)
+                    return
+                }
                 progress?.done(bytes: documents[i].text.utf8.count)
                 i += workers
             }
         }
         progress?.finish()
-        return results.values()
+        return try results.values()
     }
 
     /// Builds the graph and writes every requested format into the output directory.
@@ -129,60 +137,80 @@ public enum Builder {
         }
         let pipeline = try Pipeline(options: options.extraction)
         let progress = options.progress ? Progress(total: documents.count, totalBytes: documents.reduce(0) { $0 + $1.text.utf8.count }) : nil
-        let analyses = analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress)
+        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        // A shard writes its whole analyses for `newsgraph merge`; a build parks what only the emission of each
+        // document's graph reads, so it holds the compact rest of the corpus' analyses, not all of them.
+        let spill = options.shard == nil ? try AnalysisSpill(directory: options.outputDirectory) : nil
+        let analyses = try analyze(documents, pipeline: pipeline, jobs: options.jobs, progress: progress) { try spill?.park($0) ?? $0 }
         stage("extract")
         documents = []  // the analyses keep what the merge needs
-        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         if options.shard != nil {
             let path = (options.outputDirectory as NSString).appendingPathComponent(AnalysisFile.name)
             try RDFFiles.withOutput(path: path) { try AnalysisFile.write(analyses, options: options.extraction, kb: pipeline.kb, to: $0) }
             summary.files.append(path)
         }
         try writeGraph(analyses, kb: pipeline.kb, options: options.extraction, to: options.outputDirectory,
-                       formats: options.formats, summary: &summary)
+                       formats: options.formats, keepDataset: options.keepsDataset, restore: { try spill?.restore($0) ?? $0 },
+                       summary: &summary)
         stage("merge and write")
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
     /// Merges the analyses of a corpus and writes every requested format. N-Triples and N-Quads are written
-    /// one document graph at a time as the merge emits them; only when a pretty-printing format (Turtle,
-    /// RDF/XML, JSON-LD, DOT) is asked for is the whole dataset built in memory. Both paths write the same bytes.
+    /// one document graph at a time as the merge emits them, whatever else is asked for. The other formats
+    /// (Turtle, RDF/XML, JSON-LD, DOT) describe the merged graph, so they get its triples, each once, in the
+    /// order the merge first emitted them, collected on the way: the corpus' quads are never gathered into a
+    /// `Dataset` (hashing every quad) nor merged into a `Graph` (hashing every triple again) unless
+    /// `keepDataset` asks for the dataset in `summary` (validation reads it).
     public static func writeGraph(_ analyses: [DocumentAnalysis], kb: KnowledgeBase, options: ExtractionOptions,
-                                  to directory: String, formats: [OutputFormat], summary: inout BuildSummary) throws {
+                                  to directory: String, formats: [OutputFormat], keepDataset: Bool = true,
+                                  restore: (DocumentAnalysis) throws -> DocumentAnalysis = { $0 },
+                                  summary: inout BuildSummary) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let streamable = formats.allSatisfy { $0 == .rdf(.nTriples) || $0 == .rdf(.nQuads) }
-        if streamable {
-            var sinks = try StreamingGraphFiles(directory: directory, formats: formats)
-            let counts = try CorpusMerger.stream(analyses, options: options, kb: kb) { _, quads in try sinks.write(quads) }
-            summary.files += try sinks.finish()
-            summary.entities = counts.entities; summary.events = counts.events
-            summary.triples = sinks.triples; summary.quads = sinks.quads
-            return
+        var unique: [OutputFormat] = []
+        for f in formats where !unique.contains(f) { unique.append(f) }
+        let merged = unique.filter { !StreamingGraphFiles.streams($0) }
+        var sinks = try StreamingGraphFiles(directory: directory, formats: unique.filter(StreamingGraphFiles.streams),
+                                            collectUnion: !merged.isEmpty)
+        // a build that writes only N-Triples / N-Quads keeps no dataset: its memory stays flat
+        let keep = keepDataset && !merged.isEmpty
+        var quads: [[Quad]] = []
+        let counts = try CorpusMerger.stream(analyses, options: options, kb: kb, restore: restore) { _, graph in
+            try sinks.write(graph)
+            if keep { quads.append(graph) }
         }
-        var quads: [Quad] = []
-        let counts = CorpusMerger.stream(analyses, options: options, kb: kb) { _, graph in quads += graph }
-        let dataset = Dataset(uniqueQuads: quads)  // each document graph is free of duplicates, and graphs never share a quad
-        quads = []
-        let union = dataset.union
-        summary.dataset = dataset
+        _ = try sinks.finish()
         summary.entities = counts.entities; summary.events = counts.events
-        summary.triples = union.count; summary.quads = dataset.count
-        summary.files += try write(dataset, union: union, to: directory, formats: formats)
+        summary.triples = sinks.triples; summary.quads = sinks.quads
+        if keep {
+            // each document graph is free of duplicates, and graphs never share a quad
+            summary.dataset = Dataset(uniqueQuads: quads.flatMap { $0 })
+        }
+        quads = []
+        try write(union: sinks.union, to: directory, formats: merged)
+        summary.files += unique.map { (directory as NSString).appendingPathComponent(fileName($0)) }
     }
 }
 
 /// N-Triples and N-Quads files fed one document graph at a time. The N-Quads need no memory at all (a quad
 /// names its graph, so graphs never share one); the N-Triples drop a triple that an earlier graph already
-/// stated, remembered as a 128-bit digest (16 bytes a triple, not the triple itself).
+/// stated, remembered as a 128-bit digest (16 bytes a triple, not the triple itself). With `collectUnion`
+/// the distinct triples are also kept, in the same order, for the formats that describe the merged graph.
 struct StreamingGraphFiles {
     var nq: (sink: AtomicFileSink, writer: NTriplesWriter)?
     var nt: (sink: AtomicFileSink, writer: NTriplesWriter)?
+    let collectUnion: Bool
     var seen = Set<TripleDigest>()
+    var union: [Triple] = []
     var triples = 0, quads = 0
     var paths: [String] = []
 
-    init(directory: String, formats: [OutputFormat]) throws {
+    /// The formats written here rather than from the merged graph.
+    static func streams(_ format: OutputFormat) -> Bool { format == .rdf(.nTriples) || format == .rdf(.nQuads) }
+
+    init(directory: String, formats: [OutputFormat], collectUnion: Bool = false) throws {
+        self.collectUnion = collectUnion
         for format in formats {
             let path = (directory as NSString).appendingPathComponent(Builder.fileName(format))
             let sink = try AtomicFileSink(path: path)
@@ -196,10 +224,31 @@ struct StreamingGraphFiles {
     mutating func write(_ graph: [Quad]) throws {
         quads += graph.count
         if nq != nil { for q in graph { try nq?.writer.write(q) } }
-        guard nt != nil else { return }
-        for q in graph where seen.insert(TripleDigest(q.triple)).inserted {
+        guard nt != nil || collectUnion else { return }
+        for q in graph where StreamingGraphFiles.ownsTriple(q) || seen.insert(TripleDigest(q)).inserted {
             triples += 1
-            try nt?.writer.write(q.triple)
+            try nt?.writer.write(q)  // an N-Triples writer drops the graph name
+            if collectUnion { union.append(q.triple) }
+        }
+    }
+
+    /// A triple only its own document graph can state: one about the graph's document (its name is the
+    /// subject or the object) or about a fragment of it (a NIF mention, `doc-…#char=…`). The builder names
+    /// each graph after its document, whose IRI is minted from the unique document id and never has a
+    /// fragment, so no other graph repeats such a triple and the union needs no look-up for it. These
+    /// are most of a corpus' triples (mentions), which keeps the digest set, and memory, small.
+    /// Quads in the default graph get no such pass.
+    static func ownsTriple(_ q: Quad) -> Bool {
+        guard case let .iri(g)? = q.graph else { return false }
+        if case let .iri(o) = q.object, o == g { return true }
+        guard case let .iri(s) = q.subject else { return false }
+        if s == g { return true }
+        var name = g.value, subject = s.value
+        return name.withUTF8 { n in
+            subject.withUTF8 { t in
+                guard t.count > n.count, t[n.count] == UInt8(ascii: "#"), let tb = t.baseAddress, let nb = n.baseAddress else { return false }
+                return memcmp(tb, nb, n.count) == 0
+            }
         }
     }
 
@@ -220,18 +269,25 @@ struct TripleDigest: Hashable {
         add(t.subject); add(t.predicate); add(t.object)
     }
 
+    /// The digest of the quad's triple (its graph name left out).
+    init(_ q: Quad) {
+        add(q.subject); add(q.predicate); add(q.object)
+    }
+
     private mutating func add(_ term: Term) {
         switch term {
         case let .iri(i): byte(1); string(i.value)
         case let .blank(n): byte(2); string(n.id)
         case let .literal(l):
             byte(3); string(l.lexicalForm); string(l.datatype.value)
-            string(l.language?.lowercased() ?? ""); string(l.direction ?? "")
+            if let language = l.language { string(language.lowercased()) } else { byte(0xFF) }
+            string(l.direction ?? "")
         }
     }
 
     private mutating func string(_ s: String) {
-        for u in s.utf8 { byte(u) }
+        var s = s
+        s.withUTF8 { for u in $0 { byte(u) } }
         byte(0xFF)  // never inside UTF-8: separates fields
     }
 
@@ -243,49 +299,44 @@ struct TripleDigest: Hashable {
 }
 
 extension Builder {
-    /// Writes `dataset` in every format into `directory`, each file atomically; returns the paths.
-    /// `union` is `dataset.union` when the caller already has it (it is costly on a corpus).
-    public static func write(_ dataset: Dataset, union: Graph? = nil, to directory: String, formats: [OutputFormat]) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let union = union ?? dataset.union
-        var files: [String] = []
+    /// Writes the merged graph, given as its distinct triples, in each of `formats` into `directory`, each
+    /// file atomically. N-Quads gets the triples in the default graph.
+    static func write(union: [Triple], to directory: String, formats: [OutputFormat]) throws {
         for format in formats {
             let path = (directory as NSString).appendingPathComponent(fileName(format))
-            // N-Quads keeps one named graph per document; JSON-LD, like the triple syntaxes, gets
-            // the merged graph, the form web developers and schema.org tools expect.
-            let content = format == .rdf(.jsonLD) ? Dataset(uniqueQuads: union.map { Quad($0, graph: nil) }) : dataset
             try RDFFiles.withOutput(path: path) { output in
                 switch format {
-                // in emission order (documents by id, then a fixed order inside each graph), as the streaming
-                // path writes them: sorting a corpus' quads by string would cost more than extracting them
-                case .rdf(.nQuads):
-                    var w = NTriplesWriter(output: output, format: .nQuads)
-                    for q in dataset { try w.write(q) }
-                    try w.finish()
-                case .rdf(.nTriples):
-                    var w = NTriplesWriter(output: output, format: .nTriples)
+                case .rdf(.nQuads), .rdf(.nTriples):
+                    var w = NTriplesWriter(output: output, format: format == .rdf(.nQuads) ? .nQuads : .nTriples)
                     for t in union { try w.write(t) }
                     try w.finish()
                 case .rdf(.turtle), .rdf(.rdfXML):
-                    // the union is already made: the list-based writers sort it without another Graph
-                    try RDFFiles.write(triples: Array(union), as: format, to: output)
-                default:
-                    try RDFFiles.write(content, as: format, to: output)
+                    // the list-based writers sort the triples themselves, without another Graph
+                    try RDFFiles.write(triples: union, as: format, to: output)
+                case .rdf(.jsonLD):
+                    // like the triple syntaxes, JSON-LD gets the merged graph, the form web developers and
+                    // schema.org tools expect
+                    try RDFFiles.write(Dataset(uniqueQuads: union.map { Quad($0, graph: nil) }), as: format, to: output)
+                case .dot:
+                    try RDFFiles.write(Graph(union), as: format, to: output)
                 }
             }
-            files.append(path)
         }
-        return files
     }
 }
 
-/// Result slots filled by concurrent workers, each index written exactly once.
+/// Result slots filled by concurrent workers, each index written exactly once; the first error wins.
 final class AnalysisSlots: @unchecked Sendable {
     private var slots: [DocumentAnalysis?]
+    private var error: (any Error)?
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: DocumentAnalysis) { lock.lock(); slots[i] = value; lock.unlock() }
-    func values() -> [DocumentAnalysis] { slots.compactMap { $0 } }
+    func fail(_ e: any Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
+    func values() throws -> [DocumentAnalysis] {
+        if let error { throw error }
+        return slots.compactMap { $0 }
+    }
 }
 
 /// A progress line on stderr, redrawn at most ten times a second: documents done, documents/s,

@@ -73,8 +73,13 @@ public struct RDFXMLWriter: Sendable {
 }
 
 /// Everything decided before the first byte is written, so a refusal never leaves half a document.
+///
+/// The plan resolves every predicate and node-element type to a QName once (`qnameBytes`, ready to
+/// copy) and records each triple's property QName by index, so writing hashes no IRI. The document
+/// is formed in a local byte array handed to the ``OutputBuffer`` in blocks: per-token calls into
+/// the buffer (a class) and per-token `String` handling cost more than the formatting itself.
 struct Plan {
-    struct Group { var subject: Term; var start: Int; var end: Int; var typeIndex: Int? }
+    struct Group { var subject: Term; var start: Int; var end: Int; var typeQName: Int? ; var typeIndex: Int? }
     struct QName { var prefix: Int; var local: String }
 
     let triples: [Triple]
@@ -82,16 +87,26 @@ struct Plan {
     var blankGroup: [BlankNode: Int] = [:]
     var objectCount: [BlankNode: Int] = [:]
     var referrer: [BlankNode: Term] = [:]
-    var qnames: [IRI: QName] = [:]
+    /// QName index of each IRI used as a predicate or node-element type.
+    var qnameIndex: [IRI: Int] = [:]
+    var qnameList: [QName] = []
+    /// `prefix:local` of each QName, as bytes (filled once the prefix names are known).
+    var qnameBytes: [[UInt8]] = []
+    /// The property QName (index into `qnameList`) of each triple.
+    var predicateQName: [Int] = []
     var namespaces: [String] = []          // namespace IRI by prefix index (before sorting)
     var namespaceIndex: [String: Int] = [:]
     var prefixNames: [String] = []          // final prefix for each namespace index
     var rdfPrefix = "rdf"
+    var rdfBytes: [UInt8] = []              // the rdf prefix as bytes
     var written: Set<BlankNode> = []
     var nodeIDs: [BlankNode: String] = [:]
     var usedNodeIDs: Set<String> = []
     var generatedCounter = 0
     var xmlLiteralOK: [String: Bool] = [:]
+    /// The document being formed, handed to the output every `block` bytes.
+    var bytes: [UInt8] = []
+    static let block = 1 << 16
 
     /// - Parameter sorted: the graph's triples in ``Triple`` order, without duplicates.
     init(sorted: [Triple], prefixes: PrefixMap) throws {
@@ -101,26 +116,38 @@ struct Plan {
             candidates[ns] = p
         }
         _ = namespaceFor(RDFSyntax.ns)
+        predicateQName.reserveCapacity(triples.count)
+        var lastPredicate: IRI?
+        var lastQName = 0
         var i = 0
         while i < triples.count {
             let t = triples[i]
-            try Plan.check(t)
-            var g = Group(subject: t.subject, start: i, end: i, typeIndex: nil)
+            try Plan.checkSubject(t)
+            var g = Group(subject: t.subject, start: i, end: i, typeQName: nil, typeIndex: nil)
             while i < triples.count && triples[i].subject == g.subject {
                 let t = triples[i]
-                if i != g.start { try Plan.check(t) }
-                guard case let .iri(p) = t.predicate else { throw RDFError.unrepresentable("unreachable") }
-                if qnames[p] == nil {
+                guard case let .iri(p) = t.predicate else {
+                    throw RDFError.unrepresentable("RDF/XML cannot write a triple whose predicate is not an IRI: \(t)")
+                }
+                // sorted by subject then predicate: most triples repeat the previous predicate, and a known
+                // predicate's characters were checked when it was first seen
+                let known = p == lastPredicate ? lastQName : qnameIndex[p]
+                if known == nil { try Plan.checkChars(p.value, t) }
+                try Plan.checkObject(t)
+                if let known { lastQName = known } else {
                     guard let q = qname(p, prefixes) else {
                         throw RDFError.unrepresentable("RDF/XML cannot write the predicate <\(p.value)>: it does not end in an XML name (NCName), so it has no QName")
                     }
                     if p.value.hasPrefix(RDFSyntax.ns) && RDFSyntax.forbiddenAsPropertyElement(q.local) || p == Vocab.rdf.ns("li") {
                         throw RDFError.unrepresentable("RDF/XML cannot use <\(p.value)> as a predicate: it is an RDF/XML syntax name")
                     }
-                    qnames[p] = q
+                    lastQName = addQName(p, q)
                 }
+                lastPredicate = p
+                predicateQName.append(lastQName)
                 if g.typeIndex == nil, p == Vocab.rdf.type, case let .iri(type) = t.object, Plan.canBeNodeElement(type) {
-                    if let q = qnames[type] ?? qname(type, prefixes) { qnames[type] = q; g.typeIndex = i }
+                    if let known = qnameIndex[type] { g.typeQName = known; g.typeIndex = i }
+                    else if let q = qname(type, prefixes) { g.typeQName = addQName(type, q); g.typeIndex = i }
                 }
                 if case let .blank(b) = t.object {
                     objectCount[b, default: 0] += 1
@@ -143,12 +170,20 @@ struct Plan {
         }
         prefixNames = names
         rdfPrefix = names[0]
+        rdfBytes = Array(rdfPrefix.utf8)
+        qnameBytes = qnameList.map { Array((names[$0.prefix] + ":" + $0.local).utf8) }
         if triples.contains(where: { if case .blank = $0.subject { return true }; if case .blank = $0.object { return true }; return false }) {
             for t in triples {
                 if case let .blank(b) = t.subject, XMLNames.isNCName(b.id) { usedNodeIDs.insert(b.id) }
                 if case let .blank(b) = t.object, XMLNames.isNCName(b.id) { usedNodeIDs.insert(b.id) }
             }
         }
+    }
+
+    mutating func addQName(_ iri: IRI, _ q: QName) -> Int {
+        qnameList.append(q)
+        qnameIndex[iri] = qnameList.count - 1
+        return qnameList.count - 1
     }
 
     mutating func namespaceFor(_ ns: String) -> Int {
@@ -174,16 +209,17 @@ struct Plan {
         return !(RDFSyntax.forbiddenAsNodeElement(local) || local == "Description")
     }
 
-    static func check(_ t: Triple) throws {
+    /// Refuses a subject RDF/XML cannot write (checked once per subject).
+    static func checkSubject(_ t: Triple) throws {
         switch t.subject {
         case .literal: throw RDFError.unrepresentable("RDF/XML cannot write a triple whose subject is a literal: \(t)")
         case let .iri(i): try checkChars(i.value, t)
         case .blank: break
         }
-        guard case let .iri(p) = t.predicate else {
-            throw RDFError.unrepresentable("RDF/XML cannot write a triple whose predicate is not an IRI: \(t)")
-        }
-        try checkChars(p.value, t)
+    }
+
+    /// Refuses an object RDF/XML cannot write (the predicate is checked once per distinct IRI).
+    static func checkObject(_ t: Triple) throws {
         switch t.object {
         case let .iri(i): try checkChars(i.value, t)
         case .blank: break
@@ -209,45 +245,60 @@ struct Plan {
         objectCount[b] == 1 && referrer[b] != .blank(b)
     }
 
+    @inline(__always) mutating func put(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always) mutating func put(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Hands what is formed to the output once a block is full.
+    @inline(__always) mutating func drain(_ out: OutputBuffer, force: Bool = false) {
+        guard force || bytes.count >= Plan.block else { return }
+        out.append(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func emit(to out: OutputBuffer, base: String?) {
-        out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<")
-        out.append(rdfPrefix)
-        out.append(":RDF")
+        bytes.reserveCapacity(Plan.block + 4096)
+        put("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<")
+        bytes.append(contentsOf: rdfBytes)
+        put(":RDF")
         if let base {
-            out.append(" xml:base=\"")
-            Plan.escapeAttribute(base, out)
-            out.append("\"")
+            put(" xml:base=\"")
+            escapeAttribute(base)
+            bytes.append(0x22)
         }
         for (index, name) in prefixNames.enumerated().sorted(by: { $0.element < $1.element }) {
-            out.append("\n    xmlns:")
-            out.append(name)
-            out.append("=\"")
-            Plan.escapeAttribute(namespaces[index], out)
-            out.append("\"")
+            put("\n    xmlns:")
+            put(name)
+            put("=\"")
+            let namespace = namespaces[index]
+            escapeAttribute(namespace)
+            bytes.append(0x22)
         }
-        out.append(">\n")
+        put(">\n")
         for gi in groups.indices {
             if case let .blank(b) = groups[gi].subject, isNestable(b) { continue }
-            writeNode(gi, depth: 1, nested: false, out: out, base: base)
+            writeNode(gi, depth: 1, nested: false, base: base)
+            drain(out)
         }
         for gi in groups.indices {
             if case let .blank(b) = groups[gi].subject, !written.contains(b) {
-                writeNode(gi, depth: 1, nested: false, out: out, base: base)
+                writeNode(gi, depth: 1, nested: false, base: base)
+                drain(out)
             }
         }
-        out.append("</")
-        out.append(rdfPrefix)
-        out.append(":RDF>\n")
+        put("</")
+        bytes.append(contentsOf: rdfBytes)
+        put(":RDF>\n")
+        drain(out, force: true)
     }
 
-    func indent(_ depth: Int, _ out: OutputBuffer) {
-        for _ in 0..<depth { out.append("  ") }
-    }
-
-    func appendQName(_ q: QName, _ out: OutputBuffer) {
-        out.append(prefixNames[q.prefix])
-        out.append(byte: 0x3A)
-        out.append(q.local)
+    @inline(__always) mutating func indent(_ depth: Int) {
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
     }
 
     mutating func nodeID(_ b: BlankNode) -> String {
@@ -261,100 +312,101 @@ struct Plan {
         return id
     }
 
-    func appendIRIAttribute(_ name: String, _ iri: String, _ out: OutputBuffer, base: String?) {
-        out.append(byte: 0x20)
-        out.append(rdfPrefix)
-        out.append(byte: 0x3A)
-        out.append(name)
-        out.append("=\"")
+    /// ` rdf:NAME="IRI"`, relative to `base` when the IRI is the base or a fragment of it.
+    mutating func appendIRIAttribute(_ name: StaticString, _ iri: String, base: String?) {
+        bytes.append(0x20)
+        bytes.append(contentsOf: rdfBytes)
+        bytes.append(0x3A)
+        put(name)
+        put("=\"")
         if let base, iri.hasPrefix(base) {
             let rest = iri.utf8.dropFirst(base.utf8.count)
             if rest.isEmpty || rest.first == 0x23 {
-                Plan.escapeAttribute(String(Substring(rest)), out)
-                out.append(byte: 0x22)
+                escapeAttribute(String(Substring(rest)))
+                bytes.append(0x22)
                 return
             }
         }
-        Plan.escapeAttribute(iri, out)
-        out.append(byte: 0x22)
+        escapeAttribute(iri)
+        bytes.append(0x22)
     }
 
-    mutating func writeNode(_ gi: Int, depth: Int, nested: Bool, out: OutputBuffer, base: String?) {
+    mutating func writeNode(_ gi: Int, depth: Int, nested: Bool, base: String?) {
         let g = groups[gi]
         if case let .blank(b) = g.subject { written.insert(b) }
-        indent(depth, out)
-        out.append(byte: 0x3C)
-        var elementName: QName?
-        if let ti = g.typeIndex, case let .iri(type) = triples[ti].object { elementName = qnames[type] }
-        if let elementName { appendQName(elementName, out) } else { out.append(rdfPrefix); out.append(":Description") }
+        indent(depth)
+        bytes.append(0x3C)
+        if let q = g.typeQName { bytes.append(contentsOf: qnameBytes[q]) } else { bytes.append(contentsOf: rdfBytes); put(":Description") }
         switch g.subject {
-        case let .iri(i): appendIRIAttribute("about", i.value, out, base: base)
+        case let .iri(i): appendIRIAttribute("about", i.value, base: base)
         case let .blank(b):
             if !nested {
-                out.append(byte: 0x20); out.append(rdfPrefix); out.append(":nodeID=\"")
-                out.append(nodeID(b)); out.append(byte: 0x22)
+                bytes.append(0x20); bytes.append(contentsOf: rdfBytes); put(":nodeID=\"")
+                let id = nodeID(b)
+                put(id); bytes.append(0x22)
             }
         case .literal: break
         }
         let propertyCount = g.end - g.start - (g.typeIndex == nil ? 0 : 1)
-        if propertyCount == 0 { out.append("/>\n"); return }
-        out.append(">\n")
+        if propertyCount == 0 { put("/>\n"); return }
+        put(">\n")
         for i in g.start..<g.end where i != g.typeIndex {
-            writeProperty(triples[i], depth: depth + 1, out: out, base: base)
+            writeProperty(i, depth: depth + 1, base: base)
         }
-        indent(depth, out)
-        out.append("</")
-        if let elementName { appendQName(elementName, out) } else { out.append(rdfPrefix); out.append(":Description") }
-        out.append(">\n")
+        indent(depth)
+        put("</")
+        if let q = g.typeQName { bytes.append(contentsOf: qnameBytes[q]) } else { bytes.append(contentsOf: rdfBytes); put(":Description") }
+        put(">\n")
     }
 
-    mutating func writeProperty(_ t: Triple, depth: Int, out: OutputBuffer, base: String?) {
-        guard case let .iri(p) = t.predicate, let q = qnames[p] else { return }
-        indent(depth, out)
-        out.append(byte: 0x3C)
-        appendQName(q, out)
+    mutating func writeProperty(_ i: Int, depth: Int, base: String?) {
+        let t = triples[i], q = predicateQName[i]
+        indent(depth)
+        bytes.append(0x3C)
+        bytes.append(contentsOf: qnameBytes[q])
         switch t.object {
         case let .iri(o):
-            appendIRIAttribute("resource", o.value, out, base: base)
-            out.append("/>\n")
+            appendIRIAttribute("resource", o.value, base: base)
+            put("/>\n")
         case let .blank(b):
             if isNestable(b), !written.contains(b), depth / 2 < RDFXMLWriter.maxNesting {
                 guard let gi = blankGroup[b] else {
                     written.insert(b)
-                    out.append(byte: 0x20); out.append(rdfPrefix); out.append(":parseType=\"Resource\"/>\n")
+                    bytes.append(0x20); bytes.append(contentsOf: rdfBytes); put(":parseType=\"Resource\"/>\n")
                     return
                 }
-                out.append(">\n")
-                writeNode(gi, depth: depth + 1, nested: true, out: out, base: base)
-                indent(depth, out)
-                out.append("</")
-                appendQName(q, out)
-                out.append(">\n")
+                put(">\n")
+                writeNode(gi, depth: depth + 1, nested: true, base: base)
+                indent(depth)
+                put("</")
+                bytes.append(contentsOf: qnameBytes[q])
+                put(">\n")
             } else {
                 if blankGroup[b] == nil { written.insert(b) }
-                out.append(byte: 0x20); out.append(rdfPrefix); out.append(":nodeID=\"")
-                out.append(nodeID(b)); out.append("\"/>\n")
+                bytes.append(0x20); bytes.append(contentsOf: rdfBytes); put(":nodeID=\"")
+                let id = nodeID(b)
+                put(id); put("\"/>\n")
             }
         case let .literal(l):
             if let lang = l.language {
-                out.append(" xml:lang=\"")
-                Plan.escapeAttribute(lang, out)
-                out.append("\">")
-                Plan.escapeText(l.lexicalForm, out)
+                put(" xml:lang=\"")
+                escapeAttribute(lang)
+                put("\">")
+                escapeText(l.lexicalForm)
             } else if l.datatype == Vocab.xsd.string {
-                out.append(byte: 0x3E)
-                Plan.escapeText(l.lexicalForm, out)
+                bytes.append(0x3E)
+                escapeText(l.lexicalForm)
             } else if l.datatype == Vocab.rdf.XMLLiteral, isCanonicalXML(l.lexicalForm) {
-                out.append(byte: 0x20); out.append(rdfPrefix); out.append(":parseType=\"Literal\">")
-                out.append(l.lexicalForm)
+                bytes.append(0x20); bytes.append(contentsOf: rdfBytes); put(":parseType=\"Literal\">")
+                put(l.lexicalForm)
             } else {
-                appendIRIAttribute("datatype", l.datatype.value, out, base: base)
-                out.append(byte: 0x3E)
-                Plan.escapeText(l.lexicalForm, out)
+                appendIRIAttribute("datatype", l.datatype.value, base: base)
+                bytes.append(0x3E)
+                escapeText(l.lexicalForm)
             }
-            out.append("</")
-            appendQName(q, out)
-            out.append(">\n")
+            put("</")
+            bytes.append(contentsOf: qnameBytes[q])
+            put(">\n")
         }
     }
 
@@ -365,46 +417,36 @@ struct Plan {
         return ok
     }
 
-    static func escapeText(_ s: String, _ out: OutputBuffer) {
-        var needs = false
-        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x0D { needs = true; break }
-        if !needs { out.append(s); return }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count + 16)
-        for b in s.utf8 {
-            switch b {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-            default: bytes.append(b)
-            }
-        }
-        out.append(bytes: bytes)
-    }
+    /// Text content: `&` `<` `>` and CR escaped.
+    mutating func escapeText(_ s: String) { escape(s, attribute: false) }
 
-    static func escapeAttribute(_ s: String, _ out: OutputBuffer) {
-        var needs = false
-        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0x09 || b == 0x0A || b == 0x0D {
-            needs = true; break
-        }
-        if !needs { out.append(s); return }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count + 16)
-        for b in s.utf8 {
-            switch b {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&apos;".utf8)
-            case 0x09: bytes.append(contentsOf: "&#9;".utf8)
-            case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
-            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-            default: bytes.append(b)
+    /// An attribute value: `&` `<` `>` `"` `'` and TAB/LF/CR escaped.
+    mutating func escapeAttribute(_ s: String) { escape(s, attribute: true) }
+
+    /// Copies `s` with XML escapes; runs that need none are copied whole.
+    mutating func escape(_ s: String, attribute: Bool) {
+        var s = s
+        s.withUTF8 { p in
+            var runStart = 0
+            for (k, b) in p.enumerated() {
+                let entity: StaticString
+                switch b {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x0D: entity = "&#13;"
+                case 0x22 where attribute: entity = "&quot;"
+                case 0x27 where attribute: entity = "&apos;"
+                case 0x09 where attribute: entity = "&#9;"
+                case 0x0A where attribute: entity = "&#10;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<k]))
+                put(entity)
+                runStart = k + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart...]))
         }
-        out.append(bytes: bytes)
     }
 }
 

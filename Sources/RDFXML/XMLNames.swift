@@ -41,9 +41,10 @@ enum XMLNames {
 
     /// The first scalar XML 1.0 cannot hold, if any (fast path over UTF-8 bytes).
     static func firstNonXMLChar(_ s: String) -> Unicode.Scalar? {
-        var suspicious = false
-        for b in s.utf8 where b < 0x20 || b == 0xEF {
-            if b != 0x9 && b != 0xA && b != 0xD { suspicious = true; break }
+        // Only C0 controls and U+FFFE/U+FFFF (EF BF BE/BF) can fail: scan the contiguous bytes for them.
+        var copy = s
+        let suspicious = copy.withUTF8 { p in
+            p.contains { b in b < 0x20 ? (b != 0x9 && b != 0xA && b != 0xD) : b == 0xEF }
         }
         guard suspicious else { return nil }
         for c in s.unicodeScalars where !isXMLChar(c.value) { return c }
