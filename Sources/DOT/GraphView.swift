@@ -306,10 +306,6 @@ struct GraphView {
             ascii.append(item.id.utf8.withContiguousStorageIfAvailable(isASCII) ?? false)
         }
         var order = Array(items.indices)
-        if !ascii.contains(false) {
-            bytes.withUnsafeBufferPointer { sortASCII(&order, bytes: $0, start: start, length: length) }
-            return order.map { items[$0] }
-        }
         bytes.withUnsafeBufferPointer { raw in
             guard let base = raw.baseAddress else { return }
             order.sort { a, b in
@@ -320,37 +316,6 @@ struct GraphView {
             }
         }
         return order.map { items[$0] }
-    }
-
-    /// Sorts `order` (item indices, ascending) by the items' bytes, eight bytes at a time
-    /// (most significant first): each round sorts a run of items that agree so far by their next
-    /// eight bytes as one integer, so the long prefixes that IDs share are compared once per
-    /// item, not once per comparison. Equal IDs keep their order, as with the comparison sort.
-    static func sortASCII(_ order: inout [Int], bytes: UnsafeBufferPointer<UInt8>, start: [Int], length: [Int]) {
-        /// The bytes `depth..<depth + 8` of item `i` as a big-endian integer (missing bytes as 0),
-        /// and how many of them there are: together they order the items as those bytes do.
-        func word(_ i: Int, _ depth: Int) -> (value: UInt64, count: Int) {
-            let count = max(0, min(8, length[i] - depth))
-            var value: UInt64 = 0
-            for k in 0..<8 { value = value << 8 | (k < count ? UInt64(bytes[start[i] + depth + k]) : 0) }
-            return (value, count)
-        }
-        var runs: [(range: Range<Int>, depth: Int)] = [(0..<order.count, 0)]
-        var keyed: [(value: UInt64, count: Int, item: Int)] = []
-        while let (range, depth) = runs.popLast() {
-            keyed.removeAll(keepingCapacity: true)
-            for i in range { let w = word(order[i], depth); keyed.append((w.value, w.count, order[i])) }
-            keyed.sort { a, b in a.value != b.value ? a.value < b.value : a.count != b.count ? a.count < b.count : a.item < b.item }
-            var runStart = 0
-            for k in keyed.indices {
-                order[range.lowerBound + k] = keyed[k].item
-                let last = k + 1 == keyed.count || keyed[k + 1].value != keyed[k].value || keyed[k + 1].count != keyed[k].count
-                guard last else { continue }
-                // Items that agree on all eight bytes (and have more) are told apart by the next eight.
-                if k > runStart && keyed[k].count == 8 { runs.append((range.lowerBound + runStart..<range.lowerBound + k + 1, depth + 8)) }
-                runStart = k + 1
-            }
-        }
     }
 
     /// A node's DOT ID: the IRI itself (stable across runs and views), or `_:label` for blank nodes.

@@ -126,8 +126,8 @@ final class DOTFastPathTests: XCTestCase {
         XCTAssertEqual(GraphView.sortedByID(items).map(\.id), ids.sorted())
     }
 
-    /// ASCII IDs (sorted eight bytes at a time) come out in `String` order too, equal IDs in
-    /// their first order: shared prefixes of every length, prefixes of each other, repeats.
+    /// ASCII IDs (compared as bytes) come out in `String` order too, equal IDs in their first
+    /// order: shared prefixes of every length, prefixes of each other, repeats.
     func testSortedASCIIIDsMatchStringOrder() {
         var ids = ["", "a", "a\u{01}", "ab", "abcdefgh", "abcdefg", "abcdefghi", "abcdefgh\u{7F}", "_:b1", "_:b10", "_:b2"]
         for i in 0..<400 { ids.append("https://w3id.org/newsgraph/id/\(["person", "event", "doc"][i % 3])-\(i % 170)") }
