@@ -40,6 +40,15 @@ public struct DOTWriter: Sendable {
         try output.flush()
     }
 
+    /// Writes the graph of `triples`, a plain list that may repeat a triple (what `convert`
+    /// reads from a file): the writer drops repeats itself, so the output is that of
+    /// `write(Graph(triples))` without building the graph.
+    public func write(triples: [Triple], to output: OutputBuffer) throws {
+        let view = try GraphView.build(ResourceTable(triples, expectedCount: triples.count), options: options)
+        emit(view, to: output)
+        try output.flush()
+    }
+
     /// The DOT text of `graph`, for tests and small graphs.
     public func string(_ graph: Graph) throws -> String {
         let out = OutputBuffer()
@@ -74,31 +83,32 @@ public struct DOTWriter: Sendable {
 
         if options.legend, !view.nodes.isEmpty { emitLegend(view, to: &buf) }
         let looks = NodeLooks()
-        @inline(__always) func emitNode(_ node: ViewNode, indent: StaticString, _ buf: inout [UInt8]) {
-            self.emitNode(node, indent: indent, looks: looks, tooltips: view.tooltips, to: &buf)
+        let ids = QuotedIDs(view.nodes)
+        // By index: passing or iterating `ViewNode`s would copy (retain and release) every node.
+        @inline(__always) func emitNode(_ i: Int, indent: StaticString, _ buf: inout [UInt8]) {
+            self.emitNode(view.nodes[i], id: ids[i], indent: indent, looks: looks, tooltips: view.tooltips, to: &buf)
             spill(&buf)
         }
 
         switch options.clusterBy {
         case .none:
-            // By index: `for node in view.nodes` would copy (retain and release) every node.
-            for i in view.nodes.indices { emitNode(view.nodes[i], indent: "  ", &buf) }
+            for i in view.nodes.indices { emitNode(i, indent: "  ", &buf) }
         case .type:
             for kind in EntityKind.allCases {
-                let members = view.nodes.filter { if case .entity(kind) = $0.style { return true }; return false }
+                let members = view.nodes.indices.filter { if case .entity(kind) = view.nodes[$0].style { return true }; return false }
                 guard !members.isEmpty else { continue }
                 let s = Self.nodeStyle(.entity(kind))
                 buf.append(contentsOf: "  subgraph \"cluster_type_\(kind.rawValue)\" {\n".utf8)
                 buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(kind.rawValue)); style=\"rounded,dashed\"; color=\"\(s.border)\"; fontcolor=\"\(s.border)\";\n".utf8)
-                for node in members { emitNode(node, indent: "    ", &buf) }
+                for i in members { emitNode(i, indent: "    ", &buf) }
                 buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in view.nodes { if case .entity = node.style { continue }; emitNode(node, indent: "  ", &buf) }
+            for i in view.nodes.indices { if case .entity = view.nodes[i].style { continue }; emitNode(i, indent: "  ", &buf) }
         case .document:
-            var byDocument: [Int: [ViewNode]] = [:]
-            var loose: [ViewNode] = []
-            for node in view.nodes {
-                if node.documents.count == 1 { byDocument[node.documents[0], default: []].append(node) } else { loose.append(node) }
+            var byDocument: [Int: [Int]] = [:]
+            var loose: [Int] = []
+            for (i, node) in view.nodes.enumerated() {
+                if node.documents.count == 1 { byDocument[node.documents[0], default: []].append(i) } else { loose.append(i) }
             }
             let docs = byDocument.keys.sorted { a, b in
                 let na = view.documentNames[a] ?? "", nb = view.documentNames[b] ?? ""
@@ -107,19 +117,19 @@ public struct DOTWriter: Sendable {
             for (i, doc) in docs.enumerated() {
                 buf.append(contentsOf: "  subgraph \"cluster_doc_\(i + 1)\" {\n".utf8)
                 buf.append(contentsOf: "    label=\(DOTEscaping.quotedText(view.documentNames[doc] ?? "document")); style=\"rounded,dashed\"; color=\"#94a3b8\"; fontcolor=\"#475569\";\n".utf8)
-                for node in byDocument[doc] ?? [] { emitNode(node, indent: "    ", &buf) }
+                for i in byDocument[doc] ?? [] { emitNode(i, indent: "    ", &buf) }
                 buf.append(contentsOf: "  }\n".utf8)
             }
-            for node in loose { emitNode(node, indent: "  ", &buf) }
+            for i in loose { emitNode(i, indent: "  ", &buf) }
         }
 
         // Edge labels are few distinct texts (predicate names, roles): truncated and escaped once.
         var labelBytes = [[UInt8]?](repeating: nil, count: view.strings.strings.count)
         for edge in view.edges {
             buf.append(literal: "  ")
-            Self.writeID(view.nodes[edge.from].id, &buf)
+            buf.append(contentsOf: ids[edge.from])
             buf.append(literal: " -> ")
-            Self.writeID(view.nodes[edge.to].id, &buf)
+            buf.append(contentsOf: ids[edge.to])
             if edge.style == .participant && !options.labelParticipantEdges {
                 buf.append(literal: " [arrowhead=none")
             } else {
@@ -144,7 +154,7 @@ public struct DOTWriter: Sendable {
             buf.append(literal: "];\n")
             spill(&buf)
         }
-        if options.clusterBy == .none { emitComponentRows(view, to: &buf) }
+        if options.clusterBy == .none { emitComponentRows(view, ids: ids, to: &buf) }
         buf.append(contentsOf: "}\n".utf8)
         out.append(bytes: buf)
     }
@@ -154,7 +164,7 @@ public struct DOTWriter: Sendable {
     /// component lost in it. (Graphviz's own `pack` would place them side by side, but Graphviz
     /// 2.43 drops edge labels when packing.) Invisible edges chain the small components, sink of
     /// one to source of the next, into rows about as long as `componentRowLength` ranks.
-    private func emitComponentRows(_ view: GraphView, to buf: inout [UInt8]) {
+    private func emitComponentRows(_ view: GraphView, ids: QuotedIDs, to buf: inout [UInt8]) {
         let n = view.nodes.count
         var parent = Array(0..<n)
         func root(_ v: Int) -> Int {
@@ -171,25 +181,23 @@ public struct DOTWriter: Sendable {
         // component of a graph with tens of thousands of them.
         let roots = (0..<n).map { Int32(root($0)) }
         let members = Grouped(owners: roots, values: Array(0..<n), count: n)
-        let small = (0..<n).compactMap { r -> [Int]? in
-            guard Int(roots[r]) == r, members[r].count <= Self.smallComponentSize else { return nil }
-            return Array(members[r])
-        }
-        guard small.count > 1 else { return }
-        var outgoing = [[Int]](repeating: [], count: n)
-        for e in view.edges { outgoing[e.from].append(e.to) }
+        // Edges by their start node, as one flat array: an array per node would be an
+        // allocation for each node of a big graph.
+        let outgoing = Grouped(owners: view.edges.map { Int32($0.from) }, values: view.edges.map(\.to), count: n)
         // Rank of each node within its component: the longest path to it, bounded by the
         // component's size so that cycles end.
         var rank = [Int](repeating: 0, count: n)
         var blocks: [(source: Int, sink: Int, length: Int)] = []
-        for m in small {
+        for r in 0..<n where Int(roots[r]) == r && members[r].count <= Self.smallComponentSize {
+            let m = members[r]
             for _ in 0..<m.count {
                 for v in m where rank[v] + 1 < m.count {
                     for w in outgoing[v] where rank[w] < rank[v] + 1 { rank[w] = rank[v] + 1 }
                 }
             }
-            let source = m.first { rank[$0] == 0 } ?? m[0]
-            let sink = m.max { rank[$0] < rank[$1] } ?? m[0]
+            let first = m[m.startIndex]
+            let source = m.first { rank[$0] == 0 } ?? first
+            let sink = m.max { rank[$0] < rank[$1] } ?? first
             blocks.append((source, sink, rank[sink] + 1))
         }
         var rowLength = 0
@@ -197,9 +205,9 @@ public struct DOTWriter: Sendable {
             rowLength += previous.length
             if rowLength + block.length > Self.componentRowLength { rowLength = 0; continue }
             buf.append(contentsOf: "  ".utf8)
-            Self.writeID(view.nodes[previous.sink].id, &buf)
+            buf.append(contentsOf: ids[previous.sink])
             buf.append(contentsOf: " -> ".utf8)
-            Self.writeID(view.nodes[block.source].id, &buf)
+            buf.append(contentsOf: ids[block.source])
             buf.append(contentsOf: " [style=invis];\n".utf8)
         }
     }
@@ -208,6 +216,23 @@ public struct DOTWriter: Sendable {
     static let smallComponentSize = 4
     /// Ranks per row of small components.
     static let componentRowLength = 6
+
+    /// Every node's ID, quoted and escaped once into one byte array: an ID is written once for
+    /// its node and again for each edge at it, and escaping is a scan of every byte.
+    struct QuotedIDs {
+        private var bytes: [UInt8] = []
+        private var ends: [Int] = [0]
+
+        init(_ nodes: [ViewNode]) {
+            ends.reserveCapacity(nodes.count + 1)
+            for i in nodes.indices {
+                DOTWriter.writeID(nodes[i].id, &bytes)
+                ends.append(bytes.count)
+            }
+        }
+
+        subscript(i: Int) -> ArraySlice<UInt8> { bytes[ends[i]..<ends[i + 1]] }
+    }
 
     /// A node's attributes after its label, as bytes for each style, plain and contested: built
     /// once per picture instead of from the style's strings for every node.
@@ -231,9 +256,11 @@ public struct DOTWriter: Sendable {
         subscript(style: NodeStyle, contested: Bool) -> [UInt8] { bytes[style.index * 2 + (contested ? 1 : 0)] }
     }
 
-    private func emitNode(_ node: ViewNode, indent: StaticString, looks: NodeLooks, tooltips: [UInt8], to buf: inout [UInt8]) {
+    private func emitNode(
+        _ node: ViewNode, id: ArraySlice<UInt8>, indent: StaticString, looks: NodeLooks, tooltips: [UInt8], to buf: inout [UInt8]
+    ) {
         buf.append(literal: indent)
-        Self.writeID(node.id, &buf)
+        buf.append(contentsOf: id)
         buf.append(literal: " [label=<")
         Self.writeWrapped(truncate(node.name, to: options.maxLabelLength), width: options.wrapWidth, &buf)
         var small = node.typeLabel

@@ -41,14 +41,43 @@ struct Grouped<Element> {
     subscript(r: Int) -> ArraySlice<Element> { values[Int(offsets[r])..<Int(offsets[r + 1])] }
 }
 
+extension Grouped where Element: Hashable {
+    /// The same groups with repeated values dropped (the first of each kept, order unchanged):
+    /// what a repeated triple adds. Groups are small, so a group is compared pairwise and only a
+    /// large one is hashed; without repeats (the usual case) nothing is copied.
+    func droppingRepeats() -> Grouped {
+        var repeated: [Bool] = []  // by value index; empty while no repeat was found
+        for r in 0..<offsets.count - 1 {
+            let group = self[r]
+            if group.count < 2 { continue }
+            var seen = Set<Element>(minimumCapacity: group.count > 16 ? group.count : 0)
+            for k in group.indices {
+                let v = values[k]
+                let isRepeat = group.count > 16 ? !seen.insert(v).inserted : group[..<k].contains(v)
+                if isRepeat {
+                    if repeated.isEmpty { repeated = [Bool](repeating: false, count: values.count) }
+                    repeated[k] = true
+                }
+            }
+        }
+        if repeated.isEmpty { return self }
+        var out = Grouped()
+        for r in 0..<offsets.count - 1 {
+            for k in self[r].indices where !repeated[k] { out.values.append(values[k]) }
+            out.offsets.append(Int32(out.values.count))
+        }
+        return out
+    }
+}
+
 /// The graph as the writer sees it: every IRI or blank node interned once, with its types, its
 /// literal properties and its links. Built in one pass so that a 100,000-node graph costs one
 /// hash look-up per term rather than repeated pattern queries.
 struct ResourceTable {
     /// Predicates are interned too: the writer asks "is this link a participant / a name / a
     /// sameAs" for every link of a big graph, and an integer compare is what that should cost.
-    struct Link { var predicate: Int32; var object: Int }
-    struct Property { var predicate: Int32; var value: Literal }
+    struct Link: Hashable { var predicate: Int32; var object: Int }
+    struct Property: Hashable { var predicate: Int32; var value: Literal }
 
     var terms: [Term] = []
     var types = Grouped<IRI>()
@@ -62,13 +91,15 @@ struct ResourceTable {
     var superClasses: [IRI: [IRI]] = [:]
     /// Every IRI used as an rdf:type object: those are classes, not things to draw.
     var classes: Set<IRI> = []
-    private var index: [Term: Int] = [:]
+    private var index: TermIndex
     private var predicateIndex: [IRI: Int32] = [:]
 
     /// `expectedCount` (the number of triples) sizes the term index up front: growing it would
-    /// hash every IRI again at each doubling.
-    init<Triples: Sequence<Triple>>(_ graph: Triples, expectedCount: Int? = nil) {
-        index.reserveCapacity((expectedCount ?? graph.underestimatedCount) / 2)
+    /// hash every IRI again at each doubling. `triples` may repeat a triple (a plain list read
+    /// from a file): repeats are dropped here, with the terms already interned, which is much
+    /// cheaper than building a ``Graph`` (hashing every whole triple) to drop them first.
+    init<Triples: Sequence<Triple>>(_ triples: Triples, expectedCount: Int? = nil) {
+        index = TermIndex(capacity: (expectedCount ?? triples.underestimatedCount) / 2)
         // Compared as IRIs and against a non-optional last subject: comparing Terms and optionals
         // copies the enums, which cost more than the comparisons.
         let rdfType = Vocab.rdf.type
@@ -79,7 +110,7 @@ struct ResourceTable {
         // Triples usually come grouped by subject: remembering the last one halves the hashing.
         var lastSubject = Term.literal(Literal(""))  // never equal to a subject: literal subjects are skipped
         var s = 0
-        for t in graph {
+        for t in triples {
             guard case let .iri(p) = t.predicate, !t.subject.isLiteral else { continue }
             if t.subject != lastSubject {
                 s = intern(t.subject)
@@ -93,7 +124,8 @@ struct ResourceTable {
                 typeOwners.append(Int32(s)); typeValues.append(o)
                 classes.insert(o)
             default:
-                if p == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object {
+                if p == subClassOf, case let .iri(sub) = t.subject, case let .iri(sup) = t.object,
+                   superClasses[sub]?.contains(sup) != true {
                     superClasses[sub, default: []].append(sup)
                 }
                 let o = intern(t.object)
@@ -101,33 +133,25 @@ struct ResourceTable {
             }
         }
         let n = terms.count
-        types = Grouped(owners: typeOwners, values: typeValues, count: n)
-        literals = Grouped(owners: literalOwners, values: literalValues, count: n)
-        links = Grouped(owners: linkOwners, values: linkValues, count: n)
+        types = Grouped(owners: typeOwners, values: typeValues, count: n).droppingRepeats()
+        literals = Grouped(owners: literalOwners, values: literalValues, count: n).droppingRepeats()
+        links = Grouped(owners: linkOwners, values: linkValues, count: n).droppingRepeats()
         predicateNames = predicates.map { localName($0.value) }
     }
 
     var count: Int { terms.count }
 
-    func lookup(_ term: Term) -> Int? { index[term] }
+    func lookup(_ term: Term) -> Int? { index.lookup(term, in: terms) }
 
     /// The ID of predicate `p`, or -1 (which matches nothing) when the graph does not use it.
     func id(_ p: IRI) -> Int32 { predicateIndex[p] ?? -1 }
     func ids(_ ps: [IRI]) -> [Int32] { ps.map { id($0) } }
 
-    /// One hash per term: the `default:` subscript finds the term or inserts the next ID in a
-    /// single look-up, where "look up, then insert" hashes every new term twice.
     private mutating func intern(_ term: Term) -> Int {
-        let next = terms.count
-        let i = Self.read(&index[term, default: next])
-        if i == next {
-            terms.append(term)
-            isSubject.append(false)
-        }
+        let i = index.intern(term, into: &terms)
+        if i == isSubject.count { isSubject.append(false) }
         return i
     }
-
-    @inline(__always) private static func read<T>(_ value: inout T) -> T { value }
 
     private mutating func internPredicate(_ p: IRI) -> Int32 {
         // A graph uses few predicates: while there are few, comparing lengths first finds one

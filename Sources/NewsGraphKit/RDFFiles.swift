@@ -131,14 +131,16 @@ public enum RDFFiles {
         try output.flush()
     }
 
-    /// Writes triples as one graph (duplicates once) in `format`. Turtle and RDF/XML sort the
-    /// list themselves, so no ``Graph`` is built: the fast path for converting large files.
+    /// Writes triples as one graph (duplicates once) in `format`. Turtle, RDF/XML and DOT read
+    /// the list themselves, so no ``Graph`` is built: the fast path for converting large files.
     public static func write(triples: [Triple], as format: OutputFormat, to output: OutputBuffer, options: WriteOptions = WriteOptions()) throws {
         switch format {
         case .rdf(.turtle):
             try TurtleWriter(prefixes: options.prefixes, base: options.base).write(triples, to: output)
         case .rdf(.rdfXML):
             try RDFXMLWriter(prefixes: options.prefixes, base: options.base).write(triples, to: output)
+        case .dot:
+            try DOTWriter(options: options.dot).write(triples: triples, to: output)
         default:
             try write(Graph(triples), as: format, to: output, options: options)
             return

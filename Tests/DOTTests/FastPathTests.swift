@@ -125,4 +125,42 @@ final class DOTFastPathTests: XCTestCase {
         let items = ids.enumerated().map { (id: $0.element, r: $0.offset) }
         XCTAssertEqual(GraphView.sortedByID(items).map(\.id), ids.sorted())
     }
+
+    /// ASCII IDs (compared as bytes) come out in `String` order too, equal IDs in their first
+    /// order: shared prefixes of every length, prefixes of each other, repeats.
+    func testSortedASCIIIDsMatchStringOrder() {
+        var ids = ["", "a", "a\u{01}", "ab", "abcdefgh", "abcdefg", "abcdefghi", "abcdefgh\u{7F}", "_:b1", "_:b10", "_:b2"]
+        for i in 0..<400 { ids.append("https://w3id.org/newsgraph/id/\(["person", "event", "doc"][i % 3])-\(i % 170)") }
+        ids += ids.prefix(50)
+        var rng = SeededGenerator(seed: 5)
+        ids.shuffle(using: &rng)
+        let items = ids.enumerated().map { (id: $0.element, r: $0.offset) }
+        let expected = items.sorted { a, b in a.id != b.id ? a.id < b.id : a.r < b.r }
+        let sorted = GraphView.sortedByID(items)
+        XCTAssertEqual(sorted.map(\.id), expected.map(\.id))
+        XCTAssertEqual(sorted.map(\.r), expected.map(\.r))
+    }
+
+    /// The writer's term index gives each IRI or blank node the ID a dictionary keyed by its
+    /// kind and bytes would, through the table's growth; an IRI and a blank node with the same
+    /// text stay apart.
+    func testTermIndexMatchesADictionaryOfBytes() {
+        var texts = Self.texts
+        for i in 0..<3000 { texts.append("https://w3id.org/newsgraph/id/person-\(i % 1500)") }
+        var rng = SeededGenerator(seed: 7)
+        texts.shuffle(using: &rng)
+        var index = TermIndex(capacity: 4)
+        var terms: [Term] = []
+        var reference: [[UInt8]: Int] = [:]
+        for (n, text) in texts.enumerated() {
+            let term: Term = n % 3 == 0 ? .blank(BlankNode(text)) : .iri(IRI(unchecked: text))
+            let key = [n % 3 == 0 ? UInt8(2) : 1] + Array(text.utf8)
+            let expected = reference[key] ?? reference.count
+            reference[key] = expected
+            XCTAssertEqual(index.intern(term, into: &terms), expected, text.debugDescription)
+        }
+        XCTAssertEqual(terms.count, reference.count)
+        for (id, term) in terms.enumerated() { XCTAssertEqual(index.lookup(term, in: terms), id) }
+        XCTAssertNil(index.lookup(.iri(IRI(unchecked: "https://w3id.org/newsgraph/id/person-1500")), in: terms))
+    }
 }

@@ -14,4 +14,21 @@ final class DOTGoldenTests: XCTestCase {
         XCTAssertEqual(dot, GoldenSmall.dot)
         DOTAssert.accepted(dot, name: "golden-small")
     }
+
+    /// A plain list of triples, every one repeated and the list shuffled, is written exactly as
+    /// its graph: the writer drops repeats itself (`convert` hands it the list, not a Graph).
+    func testRepeatedTriplesGiveTheGraphsBytes() throws {
+        for (name, graph) in [("small", SampleGraphs.small()), ("seeds", SampleGraphs.seedsLike())] {
+            let triples = Array(graph)
+            var generator = SystemRandomNumberGenerator()
+            let repeated = (triples + triples + triples.prefix(triples.count / 2)).shuffled(using: &generator)
+            var everything = DOTOptions(clusterBy: .document, includeProvenance: true, includeMentions: true, includeQuotations: true)
+            everything.collapseRoles = false
+            for options in [DOTOptions(), everything] {
+                let out = OutputBuffer()
+                try DOTWriter(options: options).write(triples: repeated, to: out)
+                XCTAssertEqual(out.string, try DOTWriter(options: options).string(graph), name)
+            }
+        }
+    }
 }
