@@ -21,8 +21,15 @@ extension JSONLDWriter {
     /// generalized RDF, `--embed`, the expanded and flattened forms, an empty context and an
     /// empty dataset.
     public func writeCompactedDirectly(_ dataset: Dataset, to output: OutputBuffer) throws(JSONLDError) -> Bool {
+        try writeCompactedDirectly(quads: dataset.quads.elements, to: output)
+    }
+
+    /// ``writeCompactedDirectly(_:to:)`` for quads that may repeat: a repeated quad counts once,
+    /// at its first position, as in the ``Dataset`` they would make (so a reader's output needs
+    /// no dataset, whose hashing of every quad costs as much as this writer).
+    public func writeCompactedDirectly(quads: [Quad], to output: OutputBuffer) throws(JSONLDError) -> Bool {
         guard form == .compacted, !embed, options.compactArrays else { return false }
-        guard let groups = SubjectGroups(dataset.quads.elements) else { return false }
+        guard let groups = SubjectGroups(quads) else { return false }
 
         var opts = options
         opts.ordered = true
@@ -50,11 +57,20 @@ extension JSONLDWriter {
         // Node order: the general path sorts subjects, then (ordered) sorts node objects by their
         // compacted id when the id key is `@id` or `id`.
         let subjects = groups.subjects
-        var order = subjects.indices.sorted { subjects[$0] < subjects[$1] }
+        var order: [Int] = []
         if nodes.idAlias == "@id" || nodes.idAlias == "id" {
-            var keyed = order.map { (id: nodes.compactedIDs[$0], index: $0) }
-            keyed.sort { $0.id < $1.id }
-            order = keyed.map(\.index)
+            // Sorted by compacted id; only when two ids are equal does the expanded order (the
+            // order this sort starts from in the general path) decide, so it is needed only then.
+            let ids = nodes.compactedIDs
+            order = ids.indices.sorted { ids[$0] < ids[$1] }
+            if zip(order, order.dropFirst()).contains(where: { ids[$0.0] == ids[$0.1] }) {
+                order = subjects.indices.sorted { subjects[$0] < subjects[$1] }
+                var keyed = order.map { (id: ids[$0], index: $0) }
+                keyed.sort { $0.id < $1.id }
+                order = keyed.map(\.index)
+            }
+        } else {
+            order = subjects.indices.sorted { subjects[$0] < subjects[$1] }
         }
 
         let writer = JSONWriter(style: style)
@@ -148,6 +164,9 @@ struct SubjectGroups {
         predicateOf = [Int32](repeating: 0, count: quads.count)
         var groupOfQuad = [Int32](repeating: 0, count: quads.count)
         var groupOf: [String: Int32] = [:]
+        // Sized for a subject per two quads (a generated news graph has 2.5 quads per subject),
+        // so a large graph does not rehash the table as it grows.
+        groupOf.reserveCapacity(quads.count / 2)
         var predicateNumber: [String: Int32] = [:]
         var counts: [Int32] = []
         for (i, q) in quads.enumerated() {
@@ -268,7 +287,7 @@ final class CompactedNodeWriter {
     }
 
     /// Scratch space reused for every node.
-    var types: [String] = []
+    var types: [(iri: String, blank: Bool)] = []
     var items: [(rank: Int32, position: Int32)] = []
     var memberTerms: [Int] = []
     var memberArray: [Bool] = []
@@ -439,8 +458,8 @@ final class CompactedNodeWriter {
             let predicate = groups.predicateOf[Int(position)]
             if predicate == typeNumber {
                 switch quads[Int(position)].object {
-                case let .iri(o): types.append(o.value)
-                case let .blank(b): types.append("_:" + b.id)
+                case let .iri(o): types.append((o.value, false))
+                case let .blank(b): types.append(("_:" + b.id, true))
                 case .literal: return false
                 }
             } else {
@@ -454,11 +473,15 @@ final class CompactedNodeWriter {
         values.append((0, .string(compactedIDs[g])))
         if !types.isEmpty {
             if types.count > 1 {
-                types = types.map { (key: Array(JSONLDWriter.sortKey(.string($0)).utf8), t: $0) }
+                types = types.map { (key: Array(JSONLDWriter.sortKey(.string($0.iri)).utf8), t: $0) }
                     .sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.t)
+                // A repeated quad: equal keys sort next to each other, the first occurrence first.
+                var unique = [types[0]]
+                for t in types.dropFirst() where !unique.contains(where: { $0 == t }) { unique.append(t) }
+                types = unique
             }
             let typeTerm = termIndex(typeAlias)
-            for t in types { add(typeTerm, .string(try compactedType(t)), asArray: typeAsArray) }
+            for t in types { add(typeTerm, .string(try compactedType(t.iri)), asArray: typeAsArray) }
         }
         // Predicates in code-point order, each one's objects in dataset order, then (when there are
         // several) in sortKey order, as the general path adds them.
@@ -476,7 +499,11 @@ final class CompactedNodeWriter {
             }
             let run = items[runStart..<runEnd].map { quads[Int($0.position)].object }
                 .map { (key: JSONLDWriter.sortKey($0), term: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            for object in run {
+            for (i, object) in run.enumerated() {
+                // A repeated quad has the same key as its first occurrence, which sorts first.
+                var j = i - 1
+                while j >= 0 && run[j].key == object.key && run[j].term != object.term { j -= 1 }
+                if j >= 0 && run[j].key == object.key { continue }
                 guard let c = try compactedValue(predicate, object.term) else { return false }
                 add(c.term, c.value, asArray: c.asArray)
             }

@@ -53,12 +53,15 @@ public enum Converter {
                 try RDFFiles.withOutput(path: request.output) { output in
                     try RDFFiles.write(triples: triples, as: request.to, to: output, options: request.write)
                 }
-            default:
-                // Collected into an array first, so the dataset's hash table is sized once for all
-                // quads instead of growing (and rehashing) as they arrive.
+            case .rdf(.jsonLD):
+                // The writer takes the quads as read (repeats included), so no dataset is hashed.
                 var quads: [Quad] = []
                 while let q = try reader.next() { quads.append(q) }
-                let dataset = Dataset(quads)
+                try RDFFiles.withOutput(path: request.output) { output in
+                    try RDFFiles.writeJSONLD(quads: quads, to: output, options: request.write)
+                }
+            default:
+                let dataset = try reader.readDataset()
                 try RDFFiles.withOutput(path: request.output) { output in
                     try RDFFiles.write(dataset, as: request.to, to: output, options: request.write)
                 }
