@@ -32,7 +32,8 @@ public struct JSONWriter: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func newline(_ indent: Int, _ b: inout [UInt8]) {
+    /// A line break and `indent` levels of two-space indentation (what `.pretty` puts before a member).
+    public func newline(_ indent: Int, _ b: inout [UInt8]) {
         b.append(0x0A)
         for _ in 0..<indent { b.append(0x20); b.append(0x20) }
     }
@@ -74,25 +75,36 @@ public struct JSONWriter: Sendable {
     }
 
     /// A JSON string literal: escapes `"`, `\` and controls (short forms where JSON has them,
-    /// else `\u00xx`), nothing else — the same as JCS and `JSON.stringify`.
+    /// else `\u00xx`), nothing else — the same as JCS and `JSON.stringify`. Runs of bytes that
+    /// need no escape are copied whole (most strings are one such run).
     public static func appendString(_ s: String, to b: inout [UInt8]) {
         b.append(UInt8(ascii: "\""))
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for c in s.utf8 {
-            switch c {
-            case 0x22: b.append(0x5C); b.append(0x22)
-            case 0x5C: b.append(0x5C); b.append(0x5C)
-            case 0x08: b.append(0x5C); b.append(UInt8(ascii: "b"))
-            case 0x0C: b.append(0x5C); b.append(UInt8(ascii: "f"))
-            case 0x0A: b.append(0x5C); b.append(UInt8(ascii: "n"))
-            case 0x0D: b.append(0x5C); b.append(UInt8(ascii: "r"))
-            case 0x09: b.append(0x5C); b.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                b.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
-            default: b.append(c)
+        var s = s
+        s.withUTF8 { utf8 in
+            var run = 0
+            for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
+                if run < i { b.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                appendEscape(c, to: &b)
+                run = i + 1
             }
+            if run < utf8.count { b.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         b.append(UInt8(ascii: "\""))
+    }
+
+    static func appendEscape(_ c: UInt8, to b: inout [UInt8]) {
+        switch c {
+        case 0x22: b.append(0x5C); b.append(0x22)
+        case 0x5C: b.append(0x5C); b.append(0x5C)
+        case 0x08: b.append(0x5C); b.append(UInt8(ascii: "b"))
+        case 0x0C: b.append(0x5C); b.append(UInt8(ascii: "f"))
+        case 0x0A: b.append(0x5C); b.append(UInt8(ascii: "n"))
+        case 0x0D: b.append(0x5C); b.append(UInt8(ascii: "r"))
+        case 0x09: b.append(0x5C); b.append(UInt8(ascii: "t"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            b.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
+        }
     }
 
     /// The JSON Canonicalization Scheme (RFC 8785): keys sorted by UTF-16 code units, ECMAScript

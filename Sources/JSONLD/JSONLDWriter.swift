@@ -72,6 +72,13 @@ public struct JSONLDWriter {
         output.append(byte: 0x0A)
     }
 
+    /// Writes quads that may repeat (a reader's output) as ``write(_:to:)`` writes the dataset
+    /// they make; the direct compacted path then needs no ``Dataset``.
+    public func write(quads: [Quad], to output: OutputBuffer) throws {
+        if try writeCompactedDirectly(quads: quads, to: output) { return }
+        try write(Dataset(quads), to: output)
+    }
+
     /// The JSON-LD document as a value (what ``write(_:to:)`` prints).
     public func document(for dataset: Dataset) throws(JSONLDError) -> JSONValue {
         try onLargeStack { () throws(JSONLDError) in try buildDocument(dataset) }

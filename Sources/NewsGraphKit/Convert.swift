@@ -53,6 +53,13 @@ public enum Converter {
                 try RDFFiles.withOutput(path: request.output) { output in
                     try RDFFiles.write(triples: triples, as: request.to, to: output, options: request.write)
                 }
+            case .rdf(.jsonLD):
+                // The writer takes the quads as read (repeats included), so no dataset is hashed.
+                var quads: [Quad] = []
+                while let q = try reader.next() { quads.append(q) }
+                try RDFFiles.withOutput(path: request.output) { output in
+                    try RDFFiles.writeJSONLD(quads: quads, to: output, options: request.write)
+                }
             default:
                 let dataset = try reader.readDataset()
                 try RDFFiles.withOutput(path: request.output) { output in

@@ -123,12 +123,23 @@ public enum RDFFiles {
             try write(dataset.union, as: format, to: output, options: options)
             return
         case .rdf(.jsonLD):
-            let context: JSONLDWriter.ContextChoice = options.jsonldContextIRI.map { .reference($0) } ?? .embedded
-            try JSONLDWriter(form: options.jsonldForm, context: context, embed: options.jsonldEmbed).write(dataset, to: output)
+            try jsonLDWriter(options).write(dataset, to: output)
         case .dot:
             try DOTWriter(options: options.dot).write(dataset, to: output)
         }
         try output.flush()
+    }
+
+    /// Writes quads (duplicates once) as JSON-LD, as ``write(_:as:to:options:)`` writes the
+    /// dataset they make, without building one when the writer's direct path takes them.
+    public static func writeJSONLD(quads: [Quad], to output: OutputBuffer, options: WriteOptions = WriteOptions()) throws {
+        try jsonLDWriter(options).write(quads: quads, to: output)
+        try output.flush()
+    }
+
+    static func jsonLDWriter(_ options: WriteOptions) -> JSONLDWriter {
+        let context: JSONLDWriter.ContextChoice = options.jsonldContextIRI.map { .reference($0) } ?? .embedded
+        return JSONLDWriter(form: options.jsonldForm, context: context, embed: options.jsonldEmbed)
     }
 
     /// Writes triples as one graph (duplicates once) in `format`. Turtle, RDF/XML and DOT read

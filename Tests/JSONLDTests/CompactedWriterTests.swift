@@ -70,6 +70,29 @@ final class JSONLDCompactedWriterTests: XCTestCase {
         }
     }
 
+    /// Quads as a reader gives them, repeats included, give the bytes of the dataset they make.
+    func testRepeatedQuads() throws {
+        var quads = try GeneratedData.dataset(triples: 5000).quads.elements
+        quads += quads.enumerated().filter { $0.offset % 7 == 0 }.map(\.element).reversed()
+        // One subject with several types and several values of one predicate, each repeated.
+        func iri(_ s: String) -> Term { .iri(IRI(unchecked: s)) }
+        let s = iri("http://example.com/s"), name = Term.iri(IRI(unchecked: "http://schema.org/name"))
+        let extra = [Quad(s, .iri(Vocab.rdf.type), iri("http://schema.org/Person")), Quad(s, .iri(Vocab.rdf.type), iri("http://schema.org/Thing")),
+                     Quad(s, name, .literal(Literal("b"))), Quad(s, name, .literal(Literal("a"))),
+                     Quad(s, name, .literal(Literal("a", language: "en")))]
+        quads += extra + extra.reversed()
+        let dataset = Dataset(quads)
+        XCTAssertLessThan(dataset.count, quads.count)
+        XCTAssertEqual(try compare(dataset), true)
+        let fromQuads = OutputBuffer(), fromDataset = OutputBuffer()
+        XCTAssertTrue(try JSONLDWriter().writeCompactedDirectly(quads: quads, to: fromQuads))
+        XCTAssertTrue(try JSONLDWriter().writeCompactedDirectly(dataset, to: fromDataset))
+        XCTAssertEqual(fromQuads.string, fromDataset.string)
+        let viaWrite = OutputBuffer()
+        try JSONLDWriter().write(quads: quads, to: viaWrite)
+        XCTAssertEqual(viaWrite.string, fromDataset.string)
+    }
+
     func testDeclinesWhatItDoesNotCover() throws {
         func iri(_ s: String) -> Term { .iri(IRI(unchecked: s)) }
         let s = iri("http://example.com/s"), p = IRI(unchecked: "http://example.com/p")
