@@ -316,9 +316,9 @@ extension Builder {
                 case .rdf(.jsonLD):
                     // like the triple syntaxes, JSON-LD gets the merged graph, the form web developers and
                     // schema.org tools expect
-                    try RDFFiles.write(Dataset(uniqueQuads: union.map { Quad($0, graph: nil) }), as: format, to: output)
+                    try RDFFiles.writeJSONLD(quads: union.map { Quad($0, graph: nil) }, to: output)
                 case .dot:
-                    try RDFFiles.write(Graph(union), as: format, to: output)
+                    try RDFFiles.write(triples: union, as: format, to: output)
                 }
             }
         }
