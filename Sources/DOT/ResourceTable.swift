@@ -79,7 +79,8 @@ struct ResourceTable {
     struct Link: Hashable { var predicate: Int32; var object: Int }
     struct Property: Hashable { var predicate: Int32; var value: Literal }
 
-    var terms: [Term] = []
+    /// Resource ID → term.
+    var terms: [Term] { index.terms }
     var types = Grouped<IRI>()
     var literals = Grouped<Property>()
     var links = Grouped<Link>()
@@ -91,7 +92,7 @@ struct ResourceTable {
     var superClasses: [IRI: [IRI]] = [:]
     /// Every IRI used as an rdf:type object: those are classes, not things to draw.
     var classes: Set<IRI> = []
-    private var index: TermIndex
+    private var index: TermTable
     private var predicateIndex: [IRI: Int32] = [:]
 
     /// `expectedCount` (the number of triples) sizes the term index up front: growing it would
@@ -99,7 +100,7 @@ struct ResourceTable {
     /// from a file): repeats are dropped here, with the terms already interned, which is much
     /// cheaper than building a ``Graph`` (hashing every whole triple) to drop them first.
     init<Triples: Sequence<Triple>>(_ triples: Triples, expectedCount: Int? = nil) {
-        index = TermIndex(capacity: (expectedCount ?? triples.underestimatedCount) / 2)
+        index = TermTable(capacity: (expectedCount ?? triples.underestimatedCount) / 2)
         // Compared as IRIs and against a non-optional last subject: comparing Terms and optionals
         // copies the enums, which cost more than the comparisons.
         let rdfType = Vocab.rdf.type
@@ -141,14 +142,14 @@ struct ResourceTable {
 
     var count: Int { terms.count }
 
-    func lookup(_ term: Term) -> Int? { index.lookup(term, in: terms) }
+    func lookup(_ term: Term) -> Int? { index.lookup(term).map(Int.init) }
 
     /// The ID of predicate `p`, or -1 (which matches nothing) when the graph does not use it.
     func id(_ p: IRI) -> Int32 { predicateIndex[p] ?? -1 }
     func ids(_ ps: [IRI]) -> [Int32] { ps.map { id($0) } }
 
     private mutating func intern(_ term: Term) -> Int {
-        let i = index.intern(term, into: &terms)
+        let i = Int(index.intern(term))
         if i == isSubject.count { isSubject.append(false) }
         return i
     }

@@ -265,10 +265,6 @@ struct TripleDigest: Hashable {
     var a: UInt64 = 0xcbf2_9ce4_8422_2325
     var b: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    init(_ t: Triple) {
-        add(t.subject); add(t.predicate); add(t.object)
-    }
-
     /// The digest of the quad's triple (its graph name left out).
     init(_ q: Quad) {
         add(q.subject); add(q.predicate); add(q.object)
@@ -300,24 +296,18 @@ struct TripleDigest: Hashable {
 
 extension Builder {
     /// Writes the merged graph, given as its distinct triples, in each of `formats` into `directory`, each
-    /// file atomically. N-Quads gets the triples in the default graph.
+    /// file atomically. N-Triples and N-Quads are not among them: ``StreamingGraphFiles`` writes those as
+    /// the merge emits each document's graph.
     static func write(union: [Triple], to directory: String, formats: [OutputFormat]) throws {
-        for format in formats {
+        for format in formats where !StreamingGraphFiles.streams(format) {
             let path = (directory as NSString).appendingPathComponent(fileName(format))
             try RDFFiles.withOutput(path: path) { output in
-                switch format {
-                case .rdf(.nQuads), .rdf(.nTriples):
-                    var w = NTriplesWriter(output: output, format: format == .rdf(.nQuads) ? .nQuads : .nTriples)
-                    for t in union { try w.write(t) }
-                    try w.finish()
-                case .rdf(.turtle), .rdf(.rdfXML):
-                    // the list-based writers sort the triples themselves, without another Graph
-                    try RDFFiles.write(triples: union, as: format, to: output)
-                case .rdf(.jsonLD):
+                if format == .rdf(.jsonLD) {
                     // like the triple syntaxes, JSON-LD gets the merged graph, the form web developers and
                     // schema.org tools expect
                     try RDFFiles.writeJSONLD(quads: union.map { Quad($0, graph: nil) }, to: output)
-                case .dot:
+                } else {
+                    // Turtle, RDF/XML and DOT sort or index the list themselves, without another Graph
                     try RDFFiles.write(triples: union, as: format, to: output)
                 }
             }

@@ -41,7 +41,7 @@ public enum Converter {
             }
             var reader = try RDFFiles.reader(request.from, source: source, options: request.read)
             switch request.to {
-            case let .rdf(target) where (target == .nTriples || target == .nQuads) && request.from != .jsonLD:
+            case let .rdf(target) where target == .nTriples || target == .nQuads:  // JSON-LD returned above
                 try RDFFiles.withOutput(path: request.output) { output in
                     var writer = NTriplesWriter(output: output, format: target == .nQuads ? .nQuads : .nTriples)
                     while let q = try reader.next() { try writer.write(q) }

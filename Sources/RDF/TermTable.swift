@@ -1,28 +1,33 @@
-import Foundation
-import RDF
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Interns terms to dense integer ids: an open-addressing table over a cheap word-at-a-time hash
-/// of the terms' UTF-8 bytes.
+/// of the terms' UTF-8 bytes. The SHACL data graph and the DOT writer's resource table share it.
 ///
 /// Why not `[Term: ID]`: that hashes every string with SipHash after Unicode normalisation, and
 /// reading a million-triple file interns three million terms, which made interning a fifth of
-/// `newsgraph validate`. Identity here is RDF's: IRIs, blank node labels, lexical forms and
+/// `newsgraph validate` and most of reading a 100,000-node graph for DOT. Identity here is RDF's: IRIs, blank node labels, lexical forms and
 /// datatypes compare by their code points (so by bytes), language tags case-insensitively (the
 /// hash leaves them out for that reason). For every term a reader produces this is `Term ==`;
 /// the two differ only for strings that are canonically equivalent in different bytes, which
 /// Swift's `==` would merge and RDF keeps apart.
-struct TermTable {
-    typealias ID = Int32
+public struct TermTable {
+    public typealias ID = Int32
 
     /// Terms by id.
-    private(set) var terms: [Term] = []
+    public private(set) var terms: [Term] = []
     /// By hash position: the high 32 bits of the term's hash, then its id + 1 (0 is an empty
     /// slot). Probing compares the hash bits first, so a miss rarely reads a term. At most half full.
     private var slots: [UInt64]
     private var mask: Int
 
     /// A table with room for about `capacity` terms before it grows.
-    init(capacity: Int = 0) {
+    public init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
@@ -30,10 +35,10 @@ struct TermTable {
         terms.reserveCapacity(capacity)
     }
 
-    var count: Int { terms.count }
+    public var count: Int { terms.count }
 
     /// The id of `t`, or nil when it was never interned.
-    func lookup(_ t: Term) -> ID? {
+    public func lookup(_ t: Term) -> ID? {
         let h = Self.hash(t)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -45,7 +50,7 @@ struct TermTable {
     }
 
     /// The id of `t`, minting the next one when it is new.
-    mutating func intern(_ t: Term) -> ID {
+    public mutating func intern(_ t: Term) -> ID {
         let h = Self.hash(t)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -79,7 +84,7 @@ struct TermTable {
     // MARK: identity
 
     /// Whether two terms are the same RDF term (see the type's comment).
-    static func same(_ a: Term, _ b: Term) -> Bool {
+    public static func same(_ a: Term, _ b: Term) -> Bool {
         switch (a, b) {
         case let (.iri(x), .iri(y)): return sameBytes(x.value, y.value)
         case let (.blank(x), .blank(y)): return sameBytes(x.id, y.id)
